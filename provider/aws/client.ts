@@ -1,0 +1,39 @@
+import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { ProviderSettings } from "../common/settings";
+import { createRetryStrategy } from "./retry";
+
+/**
+ * The one place SageMaker clients are made. Region: the resource's own `region`, else the stack's
+ * `aws:region`, else the environment and the SDK's default chain. Endpoint: `sagemaker:endpoint`,
+ * else the SDK reads AWS_ENDPOINT_URL_SAGEMAKER itself. Credentials: always the SDK's default chain
+ * (optionally for `aws:profile`), resolved at call time and never stored.
+ */
+export function createSageMakerClient(settings: ProviderSettings, resourceRegion?: string): SageMakerClient {
+    const { SageMakerClient } = require("@aws-sdk/client-sagemaker") as typeof import("@aws-sdk/client-sagemaker");
+    const region = resourceRegion || settings.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
+    const key = cacheKey(settings, region);
+    const cached = clients.get(key);
+    if (cached) {
+        return cached;
+    }
+    const client = new SageMakerClient({
+        ...(region ? { region } : {}),
+        ...(settings.profile ? { profile: settings.profile } : {}),
+        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+        retryStrategy: createRetryStrategy(settings.maxAttempts, settings.retryBaseDelayMs),
+    });
+    clients.set(key, client);
+    return client;
+}
+
+/** One client per (region, profile, endpoint, retry) per provider process: connection reuse. */
+const clients = new Map<string, SageMakerClient>();
+
+function cacheKey(settings: ProviderSettings, region: string | undefined): string {
+    return JSON.stringify([region, settings.profile, settings.endpoint, settings.maxAttempts, settings.retryBaseDelayMs]);
+}
+
+/** The region a client will actually use, for ARNs and outputs. */
+export async function clientRegion(client: SageMakerClient): Promise<string> {
+    return client.config.region();
+}

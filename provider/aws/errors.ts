@@ -1,0 +1,83 @@
+/**
+ * Turns SDK errors into messages a user can act on: which resource, which operation, what AWS
+ * said, and what to do. No stack traces, and known secret values are scrubbed from the text.
+ */
+export interface ErrorContext {
+    /** e.g. `Model "my-model"` */
+    resource: string;
+    /** the SageMaker operation, e.g. `CreateModel` */
+    operation: string;
+    /** values that must never appear in a message (secret environment values...) */
+    secrets?: string[];
+}
+
+const HINTS: Record<string, string> = {
+    ValidationException: "Fix the input named in the message; `pulumi preview` runs the same checks before deploying.",
+    AccessDeniedException: "Grant the deploying identity the SageMaker permission for this operation (see README, IAM permissions) and iam:PassRole on the execution role.",
+    ThrottlingException: "SageMaker kept throttling after all retries: lower `pulumi up --parallel`, or raise `sagemaker:maxAttempts`.",
+    ResourceLimitExceeded: "An account quota is reached: delete unused resources or request a quota increase.",
+    ResourceInUse: "The resource is in use: remove what depends on it first.",
+    ConflictException: "Another change is in progress on this resource: retry `pulumi up` when it finishes.",
+    UnrecognizedClientException: "The credentials are not valid for this account/region: check AWS_PROFILE / aws:profile.",
+    InvalidSignatureException: "The request signature was rejected: check the system clock and the credentials.",
+    ExpiredTokenException: "The session credentials expired: refresh them (e.g. `aws sso login`) and retry.",
+    CredentialsProviderError: "No AWS credentials were found: set AWS_PROFILE (or `pulumi config set aws:profile NAME`), or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables.",
+};
+
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT", "EPIPE"]);
+
+export function errorCode(err: unknown): string | undefined {
+    if (err && typeof err === "object") {
+        const e = err as { name?: unknown; code?: unknown; Code?: unknown };
+        for (const c of [e.code, e.name, e.Code]) {
+            if (typeof c === "string" && c !== "Error") {
+                return c;
+            }
+        }
+    }
+    return undefined;
+}
+
+/** SageMaker reports most missing resources as a ValidationException with this wording. */
+export function isNotFound(err: unknown): boolean {
+    const code = errorCode(err);
+    if (code === "ResourceNotFound" || code === "ResourceNotFoundException") {
+        return true;
+    }
+    const message = err instanceof Error ? err.message : "";
+    return code === "ValidationException" && /could not find|does not exist|not found/i.test(message);
+}
+
+export function isAlreadyExists(err: unknown): boolean {
+    const message = err instanceof Error ? err.message : "";
+    return /already exist/i.test(message);
+}
+
+export function isNetworkError(err: unknown): boolean {
+    const code = errorCode(err);
+    return (code !== undefined && NETWORK_CODES.has(code)) ||
+        (err instanceof Error && /socket hang up|ECONNRESET|network|timeout/i.test(err.message));
+}
+
+export function scrub(text: string, secrets: readonly string[] | undefined): string {
+    let out = text;
+    for (const s of secrets ?? []) {
+        if (s.length >= 3) {
+            out = out.split(s).join("[secret]");
+        }
+    }
+    return out;
+}
+
+/** Builds the Error the engine shows; the original is not chained (its stack is noise to users). */
+export function describeAwsError(err: unknown, ctx: ErrorContext): Error {
+    const code = errorCode(err) ?? "Error";
+    const raw = err instanceof Error ? err.message : String(err);
+    const hint = HINTS[code] ?? (isNetworkError(err)
+        ? "The SageMaker endpoint could not be reached: check the region, `sagemaker:endpoint` / AWS_ENDPOINT_URL_SAGEMAKER, and the network."
+        : "");
+    const message = `${ctx.resource}: SageMaker ${ctx.operation} failed: ${code}: ${raw}${hint ? ` — ${hint}` : ""}`;
+    const out = new Error(scrub(message, ctx.secrets));
+    out.stack = out.message;
+    return out;
+}
