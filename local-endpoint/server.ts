@@ -1,0 +1,153 @@
+// The HTTP server: awsJson1_1 API on POST /, control surface on /_local/*.
+import * as http from "http";
+import { AddressInfo } from "net";
+import { randomUUID } from "crypto";
+import { operationInputShape, validateShape } from "../provider/shapes/validate";
+import { FaultInjector } from "./faults";
+import { OPERATIONS, READ_ONLY } from "./operations";
+import type { OperationContext, PackageBehaviour } from "./operations/context";
+import { ApiError, errorBody, JSON_CONTENT_TYPE, readBody, regionFromAuthorization, validationError } from "./protocol";
+import { Store } from "./store";
+import type { FaultConfig, Inventory, LocalEndpoint, LocalEndpointOptions } from "./types";
+
+export const DEFAULTS = { host: "127.0.0.1", region: "us-east-1", accountId: "123456789012", packageStatusDelayMs: 500 };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Dates in responses go out as epoch seconds (awsJson1_1 timestamps). */
+function toWire(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Date ? v.getTime() / 1000 : v));
+}
+
+function send(res: http.ServerResponse, status: number, body: string, contentType = JSON_CONTENT_TYPE): void {
+  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body), "x-amzn-requestid": randomUUID() });
+  res.end(body);
+}
+
+function sendError(res: http.ServerResponse, err: ApiError): void {
+  res.setHeader("x-amzn-errortype", err.code);
+  send(res, err.status, errorBody(err));
+}
+
+export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promise<LocalEndpoint> {
+  const defaultRegion = opts.region ?? DEFAULTS.region;
+  const accountId = opts.accountId ?? DEFAULTS.accountId;
+  const store = new Store(opts.statePath);
+  const faults = new FaultInjector(opts.faults);
+  const packages: PackageBehaviour = {
+    statusDelayMs: opts.packageStatusDelayMs ?? DEFAULTS.packageStatusDelayMs,
+    failures: (opts.packageFailures ?? []).map((f) => ({ match: new RegExp(f.match), reason: f.reason })),
+  };
+  let counters: Record<string, number> = {};
+  const sockets = new Set<import("net").Socket>();
+
+  const inventory = (): Inventory => {
+    const inv: Inventory = { models: [], modelPackageGroups: [], modelPackages: [] };
+    for (const [, state] of store.regions()) {
+      inv.models.push(...Object.values(state.models).map((m) => m.arn));
+      inv.modelPackageGroups.push(...Object.values(state.groups).map((g) => g.arn));
+      inv.modelPackages.push(...Object.keys(state.packages));
+    }
+    return inv;
+  };
+
+  async function handleControl(req: http.IncomingMessage, res: http.ServerResponse, route: string): Promise<void> {
+    if (req.method === "GET" && route === "/_local/inventory") return send(res, 200, JSON.stringify(inventory()), "application/json");
+    if (req.method === "GET" && route === "/_local/counters") return send(res, 200, JSON.stringify(counters), "application/json");
+    if (req.method === "GET" && route === "/_local/faults") return send(res, 200, JSON.stringify(faults.get()), "application/json");
+    if (req.method === "POST" && route === "/_local/reset-counters") {
+      counters = {};
+      return send(res, 200, "{}", "application/json");
+    }
+    if (req.method === "POST" && route === "/_local/faults") {
+      try {
+        faults.set(JSON.parse((await readBody(req)) || "{}") as FaultConfig);
+      } catch (e) {
+        return send(res, 400, JSON.stringify({ message: `invalid FaultConfig JSON: ${(e as Error).message}` }), "application/json");
+      }
+      return send(res, 200, JSON.stringify(faults.get()), "application/json");
+    }
+    send(res, 404, JSON.stringify({ message: `no control route ${req.method} ${route}` }), "application/json");
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const target = String(req.headers["x-amz-target"] ?? "");
+    const operation = target.startsWith("SageMaker.") ? target.slice("SageMaker.".length) : "";
+    const handler = Object.prototype.hasOwnProperty.call(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+    if (req.method !== "POST" || !handler) {
+      return sendError(res, new ApiError("UnknownOperationException", 400, `Operation ${target || "(no X-Amz-Target)"} is not supported by the local SageMaker endpoint.`));
+    }
+    counters[operation] = (counters[operation] ?? 0) + 1;
+    const decision = faults.decide(operation);
+    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    if (decision.error) return sendError(res, decision.error);
+
+    let result: unknown;
+    try {
+      let input: Record<string, unknown>;
+      try {
+        input = body.trim() === "" ? {} : JSON.parse(body);
+      } catch {
+        throw new ApiError("SerializationException", 400, "Request body is not valid JSON.");
+      }
+      const issues = validateShape(operationInputShape(operation)!, input);
+      if (issues.length) {
+        const plural = issues.length === 1 ? "" : "s";
+        throw validationError(`${issues.length} validation error${plural} detected: ${issues.map((i) => i.message).join("; ")}`);
+      }
+      const region = regionFromAuthorization(req.headers.authorization) ?? defaultRegion;
+      const ctx: OperationContext = { region, accountId, store, state: store.region(region), now: Date.now(), packages };
+      result = handler(input, ctx);
+      if (!READ_ONLY.has(operation)) store.save();
+    } catch (err) {
+      if (err instanceof ApiError) return sendError(res, err);
+      console.error(`local-endpoint: ${operation} failed`, err);
+      return sendError(res, new ApiError("InternalFailure", 500, "Internal error in the local endpoint."));
+    }
+    // "Applied but response lost": the change is committed, the client never hears back.
+    if (decision.loseResponse) {
+      req.socket.destroy();
+      return;
+    }
+    send(res, 200, toWire(result));
+  }
+
+  const server = http.createServer((req, res) => {
+    const route = (req.url ?? "/").split("?")[0];
+    const work = route.startsWith("/_local/") ? handleControl(req, res, route) : handleApi(req, res);
+    work.catch((err) => {
+      console.error("local-endpoint: request failed", err);
+      if (!res.headersSent) sendError(res, new ApiError("InternalFailure", 500, "Internal error in the local endpoint."));
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, opts.host ?? DEFAULTS.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host ?? DEFAULTS.host;
+  const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    region: defaultRegion,
+    accountId,
+    close: () => new Promise<void>((resolve, reject) => {
+      // Keep-alive sockets from SDK clients would hold close() open; end them.
+      for (const s of sockets) s.destroy();
+      server.close((err) => (err ? reject(err) : resolve()));
+    }),
+    setFaults: (f: FaultConfig) => faults.set(f),
+    counters: () => ({ ...counters }),
+    resetCounters: () => {
+      counters = {};
+    },
+    inventory,
+  };
+}
