@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Makes sure a Pulumi CLI that matches the project's @pulumi/pulumi is available, offline.
+#   - `pulumi` on PATH at or above the pinned version: used as is.
+#   - otherwise: built from the Go modules of that release into $PULUMI_SAGEMAKER_BIN (outside the
+#     repo; idempotent: a second run only checks), with pulumi-resource-pulumi-nodejs beside it.
+# The Node.js language host is built from its Go module when the module proxy serves it; when it
+# does not, the engine uses scripts/bin/pulumi-language-nodejs (see README, "The engine here").
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/engine-env.sh"
+
+want="$PULUMI_SAGEMAKER_PULUMI_VERSION"
+bin="$PULUMI_SAGEMAKER_BIN"
+say() { echo "[ensure-pulumi] $*" >&2; }
+
+version_ge() { # version_ge A B: A >= B (dotted numbers)
+    [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
+}
+
+install_dynamic_provider_plugin() {
+    # The dynamic-provider plugin ships inside @pulumi/pulumi; the engine looks for it on PATH.
+    local src="$PULUMI_SAGEMAKER_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+    if [ -f "$src" ] && ! cmp -s "$src" "$bin/pulumi-resource-pulumi-nodejs" 2>/dev/null; then
+        install -m 0755 "$src" "$bin/pulumi-resource-pulumi-nodejs"
+        say "installed pulumi-resource-pulumi-nodejs into $bin"
+    fi
+}
+
+install_language_host_launcher() {
+    # The engine looks for language hosts beside the CLI first. Unless the official one was built
+    # there, put a launcher for this checkout's Node.js host (rewritten on each run: the path moves
+    # with the checkout).
+    local target="$bin/pulumi-language-nodejs" launcher
+    if [ -f "$target" ] && ! head -c 2 "$target" | grep -q '#!'; then
+        return 0
+    fi
+    launcher="$(printf '#!/bin/sh\n# Written by scripts/ensure-pulumi.sh: the official host is not available here.\nexec "%s/scripts/bin/pulumi-language-nodejs" "$@"\n' "$PULUMI_SAGEMAKER_ROOT")"
+    if [ "$(cat "$target" 2>/dev/null)" != "$launcher" ]; then
+        printf '%s\n' "$launcher" > "$target"
+        chmod 0755 "$target"
+    fi
+}
+
+# 1. A CLI already on PATH (other than ours) that is recent enough.
+if [ ! -x "$bin/pulumi" ]; then
+    if existing="$(command -v pulumi 2>/dev/null)"; then
+        have="$(pulumi version 2>/dev/null | sed 's/^v//')"
+        if [ -n "$have" ] && version_ge "$have" "$want"; then
+            say "using $existing (v$have >= v$want)"
+            exit 0
+        fi
+        say "ignoring $existing (v${have:-?} is older than v$want)"
+    fi
+fi
+
+mkdir -p "$bin"
+# 2. Our build, already there.
+if [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "v$want" ]; then
+    install_dynamic_provider_plugin
+    install_language_host_launcher
+    say "using $bin/pulumi ($("$bin/pulumi" version))"
+    exit 0
+fi
+
+# 3. Build it.
+if ! command -v go >/dev/null 2>&1; then
+    say "ERROR: no Pulumi CLI v$want on PATH and no Go toolchain to build one."
+    say "Install Go >= 1.26 (https://go.dev/dl or your package manager), or put pulumi >= v$want on PATH, then run again."
+    exit 1
+fi
+build="$PULUMI_SAGEMAKER_CACHE/pulumi-v$want/build"
+mkdir -p "$build"
+say "building pulumi v$want from github.com/pulumi/pulumi/pkg/v3@v$want in $build"
+say "(a cold build downloads ~1.5 GB of Go modules and compiles for several minutes; later runs reuse the cache)"
+start=$(date +%s)
+cd "$build"
+goversion="$(go env GOVERSION | sed 's/^go//')"
+cat > go.mod <<EOF
+module pulumi-sagemaker/pulumi-cli
+
+go $goversion
+
+// Repeated from pkg's go.mod: replaces in dependencies are ignored.
+replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
+EOF
+rm -f go.sum
+export GOTOOLCHAIN=local GOFLAGS=-mod=mod
+go get -tool "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$want"
+go build -trimpath -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$want" \
+    -o "$bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+say "built $bin/pulumi in $(( $(date +%s) - start ))s"
+
+# The official Node.js language host: untagged module, pinned to the release commit's pseudo-version.
+lang_build="$PULUMI_SAGEMAKER_CACHE/pulumi-v$want/build-language-nodejs"
+mkdir -p "$lang_build"
+pseudo="$(go list -m -json "github.com/pulumi/pulumi@v$want+incompatible" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print("v3.0.0-" + d["Time"].replace("-", "").replace(":", "").replace("T", "")[:14] + "-" + d["Origin"]["Hash"][:12])
+' 2>/dev/null || true)"
+if [ -n "$pseudo" ]; then
+    say "building pulumi-language-nodejs at $pseudo (release commit of v$want)"
+    cp go.mod "$lang_build/go.mod"
+    sed -i 's#^module .*#module pulumi-sagemaker/pulumi-language-nodejs#' "$lang_build/go.mod"
+    if (cd "$lang_build" && go get -tool "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$pseudo" 2>"$lang_build/error.log" &&
+        go build -trimpath -o "$bin/pulumi-language-nodejs" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 2>>"$lang_build/error.log"); then
+        say "built $bin/pulumi-language-nodejs"
+    else
+        say "the Go module proxy does not serve pulumi-language-nodejs here: $(head -n 1 "$lang_build/error.log")"
+        say "using the project's Node.js language host (scripts/bin/pulumi-language-nodejs) instead"
+    fi
+fi
+install_dynamic_provider_plugin
+install_language_host_launcher
+say "ready: $("$bin/pulumi" version) in $bin"
