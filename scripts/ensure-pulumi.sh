@@ -92,11 +92,11 @@ say "built $bin/pulumi in $(( $(date +%s) - start ))s"
 # The official Node.js language host: untagged module, pinned to the release commit's pseudo-version.
 lang_build="$PULUMI_SAGEMAKER_CACHE/pulumi-v$want/build-language-nodejs"
 mkdir -p "$lang_build"
-pseudo="$(go list -m -json "github.com/pulumi/pulumi@v$want+incompatible" 2>/dev/null | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-print("v3.0.0-" + d["Time"].replace("-", "").replace(":", "").replace("T", "")[:14] + "-" + d["Origin"]["Hash"][:12])
-' 2>/dev/null || true)"
+pseudo="$(go list -m -json "github.com/pulumi/pulumi@v$want+incompatible" 2>/dev/null | node -e '
+let s = ""; process.stdin.on("data", (b) => (s += b)).on("end", () => {
+    const d = JSON.parse(s);
+    console.log("v3.0.0-" + d.Time.replace(/[-:T]/g, "").slice(0, 14) + "-" + d.Origin.Hash.slice(0, 12));
+});' 2>/dev/null || true)"
 if [ -n "$pseudo" ]; then
     say "building pulumi-language-nodejs at $pseudo (release commit of v$want)"
     cp go.mod "$lang_build/go.mod"
