@@ -1,0 +1,10 @@
+// Public surface of pulumi-sagemaker. Type-only imports of the SDK keep program start-up light.
+
+// Model (provider/model)
+export { Model, modelProvider } from "./model/resource";
+export type { ModelArgs, ModelDescription } from "./model/resource";
+
+// ModelPackage and ModelPackageGroup (provider/model-package): exported here by their owner.
+
+export type { DeepInput, DeepInputs } from "./common/deep-input";
+export type { ProviderSettings } from "./common/settings";
