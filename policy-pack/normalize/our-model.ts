@@ -1,0 +1,33 @@
+// pulumi-sagemaker's dynamic resources: the SDK's PascalCase members plus our camelCase `region`.
+import { Dialect } from "./dialect";
+
+export const ourModel: Dialect = {
+    representation: "pulumi-sagemaker",
+    modelType: "pulumi-nodejs:dynamic/sagemaker:Model",
+    modelPackageType: "pulumi-nodejs:dynamic/sagemaker:ModelPackage",
+    regionConfigKey: "aws:region",
+    region: "region",
+    modelName: "ModelName",
+    enableNetworkIsolation: "EnableNetworkIsolation",
+    vpcConfig: "VpcConfig",
+    primaryContainer: "PrimaryContainer",
+    containers: "Containers",
+    image: "Image",
+    modelDataUrl: "ModelDataUrl",
+    modelDataSource: "ModelDataSource",
+    s3DataSource: "S3DataSource",
+    s3DataSourceIsList: false,
+    additionalModelDataSources: "AdditionalModelDataSources",
+    s3Uri: "S3Uri",
+    modelAccessConfig: "ModelAccessConfig",
+    acceptEula: "AcceptEula",
+    hubAccessConfig: "HubAccessConfig",
+    hubContentArn: "HubContentArn",
+    containerModelPackageName: "ModelPackageName",
+    packageName: "ModelPackageName",
+    packageGroupName: "ModelPackageGroupName",
+    inferenceSpecification: "InferenceSpecification",
+    additionalInferenceSpecifications: "AdditionalInferenceSpecifications",
+    specContainers: "Containers",
+    sourceUri: "SourceUri",
+};

@@ -1,0 +1,83 @@
+// What the three policies share: config defaults, resource labels, and the onUnknown rule.
+import { ReportViolation } from "@pulumi/policy";
+import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { SageMakerResource, Unknown } from "../normalize";
+
+export type OnUnknown = "fail" | "warn";
+
+export const onUnknownSchema = (dflt: OnUnknown): PolicyConfigJSONSchema => ({
+    type: "string",
+    enum: ["fail", "warn"],
+    default: dflt,
+    description: "What an unknown (computed) value that could break this rule does during preview: " +
+        "'fail' reports a violation at the policy's level, 'warn' reports an advisory.",
+});
+
+/** Policy config with the schema's defaults filled in (the engine may or may not apply them). */
+export function configWithDefaults<T extends object>(raw: object, defaults: T): T {
+    const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(raw)) {
+        if (v !== undefined && v !== null) {
+            out[k] = v;
+        }
+    }
+    return out as T;
+}
+
+/** How a message names a resource: `Model "fraud-model" (aws:sagemaker/model:Model)`. */
+export function label(r: SageMakerResource): string {
+    const kind = r.kind === "model" ? "Model" : "ModelPackage";
+    return `${kind} "${r.name}" (${r.type})`;
+}
+
+/**
+ * Reports an advisory (a warning that never blocks) with our own message.
+ * @pulumi/policy 1.21's reportViolation also accepts a policy-info object whose
+ * `enforcementLevel` overrides the policy's (server.js makeReportViolationFun); its typings
+ * only declare the string form, hence the cast. Pinned version; covered by unit tests.
+ */
+export function reportAdvisory(report: ReportViolation, message: string, urn?: string): void {
+    const asObject = report as unknown as (info: { message: string; enforcementLevel: "advisory"; urn?: string }) => void;
+    asObject({ message, enforcementLevel: "advisory", urn });
+}
+
+/** Collects findings, then reports them: violations at the policy level, unknowns per `onUnknown`. */
+export class Findings {
+    private readonly violations: string[] = [];
+    private readonly unknowns: string[] = [];
+    private readonly advisories: string[] = [];
+
+    violation(message: string): void {
+        this.violations.push(message);
+    }
+
+    /** A value that is unknown during preview and could break the rule. */
+    unknown(u: Unknown | { path: string }, whatCouldFail: string): void {
+        this.unknowns.push(`${u.path} is unknown during preview; ${whatCouldFail}`);
+    }
+
+    advisory(message: string): void {
+        this.advisories.push(message);
+    }
+
+    flush(report: ReportViolation, onUnknown: OnUnknown, resource: SageMakerResource, urn?: string): void {
+        for (const v of this.violations) {
+            report(v, urn);
+        }
+        for (const a of this.advisories) {
+            reportAdvisory(report, a, urn);
+        }
+        if (this.unknowns.length > 0) {
+            const fix = onUnknown === "fail"
+                ? "Fix: make these values known at preview time (plain values or resources that already exist), " +
+                  "or set this policy's onUnknown to \"warn\"."
+                : "They are checked again once known (pulumi up, pulumi policy analyze).";
+            const message = `${label(resource)}: cannot be checked during preview: ${this.unknowns.join("; ")}. ${fix}`;
+            if (onUnknown === "fail") {
+                report(message, urn);
+            } else {
+                reportAdvisory(report, message, urn);
+            }
+        }
+    }
+}
