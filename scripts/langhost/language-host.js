@@ -206,7 +206,8 @@ const service = {
             res[setter](b);
             call.write(res);
         };
-        const code = await runChild(args, { cwd: req.getPwd() || programDir, env: programEnv(options, extra) },
+        // A plugin runs in its own directory (PolicyPack reads ./package.json for its version).
+        const code = await runChild(args, { cwd: programDir, env: programEnv(options, extra) },
             send("setStdout"), send("setStderr"));
         const done = new langproto.RunPluginResponse();
         done.setExitcode(code);

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
-import { PulumiStack } from "../helpers/pulumi-cli";
+import { PulumiStack } from "../../scripts/lib/pulumi-cli";
 
 const ECHO = "pulumi-nodejs:dynamic/smoke:Echo";
 
