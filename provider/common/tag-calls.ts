@@ -1,0 +1,44 @@
+import type { SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
+import { describeAwsError } from "../aws/errors";
+import type { TagChanges } from "./tags";
+
+/**
+ * The tag API calls every resource kind makes (AddTags/DeleteTags/ListTags work on any SageMaker
+ * ARN). Errors come back translated, naming the resource. The SDK is required at call time.
+ */
+
+/** All tags of a resource (ListTags pages through NextToken). `aws:` tags are AWS's, not the program's. */
+export async function listTags(client: SageMakerClient, arn: string, resource: string): Promise<Tag[]> {
+    const { ListTagsCommand } = require("@aws-sdk/client-sagemaker") as typeof import("@aws-sdk/client-sagemaker");
+    const tags: Tag[] = [];
+    let NextToken: string | undefined;
+    do {
+        try {
+            const page = await client.send(new ListTagsCommand({ ResourceArn: arn, NextToken }));
+            tags.push(...(page.Tags ?? []));
+            NextToken = page.NextToken;
+        } catch (err) {
+            throw describeAwsError(err, { resource, operation: "ListTags" });
+        }
+    } while (NextToken);
+    return tags.filter((t) => !(t.Key ?? "").startsWith("aws:"));
+}
+
+/** At most one AddTags and one DeleteTags call (see diffTags). */
+export async function applyTagChanges(client: SageMakerClient, arn: string, changes: TagChanges, resource: string): Promise<void> {
+    const { AddTagsCommand, DeleteTagsCommand } = require("@aws-sdk/client-sagemaker") as typeof import("@aws-sdk/client-sagemaker");
+    if (changes.toRemove.length > 0) {
+        try {
+            await client.send(new DeleteTagsCommand({ ResourceArn: arn, TagKeys: changes.toRemove }));
+        } catch (err) {
+            throw describeAwsError(err, { resource, operation: "DeleteTags" });
+        }
+    }
+    if (changes.toAdd.length > 0) {
+        try {
+            await client.send(new AddTagsCommand({ ResourceArn: arn, Tags: changes.toAdd }));
+        } catch (err) {
+            throw describeAwsError(err, { resource, operation: "AddTags" });
+        }
+    }
+}
