@@ -1,0 +1,70 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { CreateModelPackageGroupInput, ManagedConfiguration, Tag } from "@aws-sdk/client-sagemaker";
+import type { DeepInputs } from "../common/deep-input";
+import { SageMakerProvider } from "../common/provider-shim";
+
+/** The one provider object every ModelPackageGroup serializes into its state (no logic of its own). */
+export const modelPackageGroupProvider = new SageMakerProvider("ModelPackageGroup");
+
+/**
+ * Inputs: every member of CreateModelPackageGroupInput, PascalCase. ModelPackageGroupName is
+ * optional (generated from the logical name when left out).
+ */
+export interface ModelPackageGroupArgs extends DeepInputs<CreateModelPackageGroupInput> {
+    /** Region of this group; default: the stack's `aws:region`, then AWS_REGION / the SDK chain. */
+    region?: pulumi.Input<string>;
+    /**
+     * Default false: destroying a group that still holds versions fails and says how many. True:
+     * the versions (including ones created outside this stack) are deleted first.
+     */
+    deleteVersionsOnDestroy?: pulumi.Input<boolean>;
+}
+
+/** A model registry group (type token `pulumi-nodejs:dynamic/sagemaker:ModelPackageGroup`). */
+export class ModelPackageGroup extends pulumi.dynamic.Resource {
+    // `declare`: a class field would overwrite the outputs the base constructor registers.
+    /** The group's ARN. */
+    declare readonly arn: pulumi.Output<string>;
+    /** The group's name (same as ModelPackageGroupName): pass it to ModelPackage.ModelPackageGroupName. */
+    declare readonly name: pulumi.Output<string>;
+    /** ModelPackageGroupStatus (Completed once usable). */
+    declare readonly status: pulumi.Output<string>;
+    declare readonly region: pulumi.Output<string>;
+    /** When SageMaker created the group (ISO 8601). */
+    declare readonly creationTime: pulumi.Output<string>;
+    declare readonly logicalName: pulumi.Output<string>;
+    declare readonly autoNamed: pulumi.Output<boolean>;
+    declare readonly deleteVersionsOnDestroy: pulumi.Output<boolean | undefined>;
+
+    declare readonly ModelPackageGroupName: pulumi.Output<string>;
+    declare readonly ModelPackageGroupDescription: pulumi.Output<string | undefined>;
+    declare readonly Tags: pulumi.Output<Tag[] | undefined>;
+    declare readonly ManagedConfiguration: pulumi.Output<ManagedConfiguration | undefined>;
+
+    /** Reads an existing group into the program without managing it; `id` is the group name. */
+    static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): ModelPackageGroup {
+        return new ModelPackageGroup(name, {}, { ...opts, id });
+    }
+
+    constructor(name: string, args: ModelPackageGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
+        const members = {
+            ModelPackageGroupName: args.ModelPackageGroupName,
+            ModelPackageGroupDescription: args.ModelPackageGroupDescription,
+            Tags: args.Tags,
+            ManagedConfiguration: args.ManagedConfiguration,
+        } satisfies Record<keyof CreateModelPackageGroupInput, unknown>;
+        super(modelPackageGroupProvider, name, {
+            ...args,
+            ...members,
+            // `check` gets no URN: the logical name travels as an input, for auto-naming.
+            logicalName: name,
+            region: args.region,
+            deleteVersionsOnDestroy: args.deleteVersionsOnDestroy,
+            autoNamed: undefined,
+            arn: undefined,
+            name: undefined,
+            status: undefined,
+            creationTime: undefined,
+        }, opts, "sagemaker", "ModelPackageGroup");
+    }
+}
