@@ -61,7 +61,9 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     }
     if (req.method === "POST" && route === "/_local/faults") {
       try {
-        faults.set(JSON.parse((await readBody(req)) || "{}") as FaultConfig);
+        const config: unknown = JSON.parse((await readBody(req)) || "{}");
+        if (typeof config !== "object" || config === null || Array.isArray(config)) throw new Error("expected an object");
+        faults.set(config as FaultConfig);
       } catch (e) {
         return send(res, 400, JSON.stringify({ message: `invalid FaultConfig JSON: ${(e as Error).message}` }), "application/json");
       }

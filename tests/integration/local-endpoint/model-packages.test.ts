@@ -121,7 +121,7 @@ describe("local endpoint: model packages", () => {
     const d = await t.client.send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn }));
     const { Tags: _tags, ...echoed } = request;
     for (const [key, value] of Object.entries(echoed)) {
-      assert.deepStrictEqual((d as Record<string, unknown>)[key], value, key);
+      assert.deepStrictEqual((d as unknown as Record<string, unknown>)[key], value, key);
     }
     assert.strictEqual(d.ModelPackageArn, ModelPackageArn);
     assert.ok(!("Tags" in d));
