@@ -76,14 +76,14 @@ export function regionFromBucketName(bucket: string, patterns: string[]): string
 }
 
 /**
- * Glob match: `*` is any run of characters (slashes included), `?` one character; a pattern
- * without wildcards matches as a prefix ("s3://bucket/models/" covers everything below it),
- * or exactly when `wholeValue` is set (resource names).
+ * Glob match: `*` is any run of characters (slashes included), `?` one character. A pattern
+ * matches every value that starts with it ("s3://bucket/models/" covers everything below it),
+ * or only the whole value when `wholeValue` is set (resource names).
  */
 export function globMatch(value: string, pattern: string, wholeValue = false): boolean {
     if (!/[*?]/.test(pattern)) {
         return wholeValue ? value === pattern : value.startsWith(pattern);
     }
     const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${re}$`).test(value);
+    return new RegExp(wholeValue ? `^${re}$` : `^${re}`).test(value);
 }

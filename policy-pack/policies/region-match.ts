@@ -70,6 +70,9 @@ function checkResource(resource: ResourceLike, view: SageMakerResource, cfg: Reg
         f.violation(`${label(view)}: ${path} ${JSON.stringify(value)} is ${what} "${found}" but the ${view.kind === "model" ? "model" : "model package"} ` +
             `deploys to "${deploy}" (from ${where(region)}). Fix: ${fix}, or deploy it in "${found}".`);
 
+    for (const u of view.opaque) {
+        f.unknown(u, `it may reference images or artifacts outside "${deploy}"`);
+    }
     for (const ref of view.references) {
         if (isUnknown(ref.value)) {
             f.unknown(ref.value, `it may point outside "${deploy}"`);
