@@ -51,7 +51,7 @@ export function diffModel(settings: ProviderSettings, olds: Props, news: Props):
     // A fixed name cannot exist twice, so the old model must go first; a new or generated
     // name can be created alongside, which keeps dependents working during the replacement.
     const deleteBeforeReplace = replaces.length > 0 && news[OWN_INPUTS.autoNamed] !== true &&
-        (isUnknown(news.ModelName) || news.ModelName === olds.ModelName);
+        (isUnknown(news.ModelName) || sameName(news.ModelName, olds.ModelName));
     return {
         changes,
         replaces,
@@ -66,4 +66,9 @@ function regionChanged(settings: ProviderSettings, olds: Props, news: Props): bo
     const before = typeof olds.region === "string" ? olds.region : undefined;
     const after = effectiveRegion(settings, news.region);
     return before !== undefined && after !== undefined && before !== after;
+}
+
+/** SageMaker model names are case-insensitive: "My-Model" and "my-model" are the same model. */
+function sameName(a: unknown, b: unknown): boolean {
+    return typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
 }

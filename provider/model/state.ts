@@ -76,6 +76,9 @@ export function modelMismatches(declared: Props, d: DescribeModelOutput, tags: T
     const live = describedMembers(d);
     const paths: string[] = [];
     for (const member of CREATE_MODEL_MEMBERS) {
+        if (member === "ModelName") {
+            continue; // the model was found by this name (case-insensitively)
+        }
         if (member === "Tags") {
             if (!tagsEqual(userTags(declared.Tags), userTags(tags))) {
                 paths.push("Tags");
@@ -110,7 +113,7 @@ export function inputsFromLive(previous: Props | undefined, d: DescribeModelOutp
         const want = normalizeMember(member, old[member]);
         const have = normalizeMember(member, live[member]);
         const same = mismatches(want, have, member).length === 0 && (want !== undefined || have === undefined);
-        inputs[member] = same && old[member] !== undefined ? old[member] : live[member];
+        inputs[member] = same && previous !== undefined ? old[member] : live[member];
     }
     inputs.ModelName = d.ModelName;
     for (const own of [OWN_INPUTS.logicalName, OWN_INPUTS.autoNamed]) {
