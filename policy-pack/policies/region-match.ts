@@ -1,6 +1,6 @@
 // sagemaker-region-match: everything a model or package reads must be in the region it deploys to.
 import { ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { deploymentRegion, isUnknown, normalize, RegionResolution, ResourceLike, SageMakerResource, show } from "../normalize";
+import { deploymentRegion, isUnknown, normalize, RegionResolution, ResourceLike, SageMakerResource } from "../normalize";
 import { stackBucketRegions } from "../normalize/buckets";
 import { DEFAULT_BUCKET_REGION_PATTERNS, imageLocation, parseArn, parseS3, regionFromBucketName } from "../normalize/locations";
 import { configWithDefaults, Findings, label, OnUnknown, onUnknownSchema } from "./common";

@@ -1,0 +1,56 @@
+// Every policy's configSchema is valid JSON Schema, accepts the example configs and the defaults,
+// and rejects malformed config (what the engine checks before a run).
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { policies } from "../../../policy-pack/policies";
+import { PACK_DIR } from "../../helpers/policy-args";
+import Ajv = require("ajv");
+
+const ajv = new Ajv({ allErrors: true });
+
+function schemaOf(name: string) {
+    const p = policies.find(x => x.name === name)!;
+    // The engine validates {properties, required} as an object schema.
+    return { type: "object", properties: { enforcementLevel: { type: "string" }, ...p.configSchema!.properties }, required: p.configSchema!.required, additionalProperties: false };
+}
+
+describe("policy config schemas", () => {
+    for (const p of policies) {
+        it(`${p.name}: valid JSON Schema, with a severity, remediation steps and mandatory default`, () => {
+            assert.ok(ajv.validateSchema(schemaOf(p.name)), ajv.errorsText(ajv.errors));
+            assert.strictEqual(p.enforcementLevel, "mandatory");
+            assert.ok(p.severity && p.remediationSteps && p.description);
+            // The defaults declared in the schema validate against it.
+            const defaults = Object.fromEntries(Object.entries(p.configSchema!.properties).filter(([, s]) => s.default !== undefined).map(([k, s]) => [k, s.default]));
+            assert.ok(ajv.validate(schemaOf(p.name), defaults), ajv.errorsText(ajv.errors));
+        });
+    }
+
+    for (const file of ["strict-config.json", "relaxed-config.json"]) {
+        it(`examples/${file} validates`, () => {
+            const config = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "examples", file), "utf8")) as Record<string, unknown>;
+            for (const [name, value] of Object.entries(config)) {
+                assert.ok(policies.some(p => p.name === name), `unknown policy ${name}`);
+                if (typeof value === "object") {
+                    assert.ok(ajv.validate(schemaOf(name), value), `${name}: ${ajv.errorsText(ajv.errors)}`);
+                }
+            }
+        });
+    }
+
+    it("rejects malformed config", () => {
+        const bad: [string, unknown][] = [
+            ["sagemaker-network-isolation", { exemptions: [{ namePattern: "x" }] }],
+            ["sagemaker-network-isolation", { onUnknown: "maybe" }],
+            ["sagemaker-region-match", { allowedRegions: ["US East"] }],
+            ["sagemaker-region-match", { bucketRegions: { b: 1 } }],
+            ["sagemaker-region-match", { unknownBucketRegion: "explode" }],
+            ["sagemaker-eula-acceptance", { approvedModels: [{ approvedBy: "a", ticket: "t" }] }],
+            ["sagemaker-eula-acceptance", { approvedModels: [{ modelId: "m", approvedBy: "a" }] }],
+        ];
+        for (const [name, value] of bad) {
+            assert.ok(!ajv.validate(schemaOf(name), value), `${name} accepted ${JSON.stringify(value)}`);
+        }
+    });
+});

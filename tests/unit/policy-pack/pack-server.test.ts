@@ -1,0 +1,81 @@
+// Loads the pack the way `pulumi preview --policy-pack` does (run-policy-pack, ts-node) and talks
+// to its analyzer over gRPC: proves it starts, lists its policies, and that violations and
+// advisories come out of the real @pulumi/policy server with our messages and levels.
+import * as assert from "assert";
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import { PACK_DIR, UNKNOWN } from "../../helpers/policy-args";
+
+const fromPack = (id: string) => require(require.resolve(id, { paths: [PACK_DIR] }));
+
+describe("policy pack served by run-policy-pack", function () {
+    this.timeout(120000);
+    const grpc = fromPack("@grpc/grpc-js");
+    const rpc = fromPack("@pulumi/pulumi/proto/analyzer_grpc_pb");
+    const pb = fromPack("@pulumi/pulumi/proto/analyzer_pb");
+    const { Struct } = fromPack("google-protobuf/google/protobuf/struct_pb");
+    const { Empty } = fromPack("google-protobuf/google/protobuf/empty_pb");
+    let child: ChildProcess;
+    let client: { [method: string]: (req: unknown, cb: (err: Error | null, res: unknown) => void) => void; close(): void };
+    const call = <T>(method: string, req: unknown) => new Promise<T>((resolve, reject) => client[method](req, (err, res) => (err ? reject(err) : resolve(res as T))));
+
+    before(async () => {
+        const runner = path.join(PACK_DIR, "node_modules/@pulumi/pulumi/cmd/run-policy-pack");
+        child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
+            cwd: PACK_DIR,
+            env: { ...process.env, PULUMI_CONFIG: JSON.stringify({ "aws:region": "us-east-1" }) },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stderr = "";
+        child.stderr!.on("data", d => (stderr += d));
+        const port = await new Promise<string>((resolve, reject) => {
+            child.stdout!.once("data", d => resolve(String(d).trim()));
+            child.once("exit", code => reject(new Error(`pack exited ${code}: ${stderr}`)));
+        });
+        client = new rpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    });
+
+    after(() => {
+        client?.close();
+        child?.kill();
+    });
+
+    it("announces sagemaker-guardrails with the three mandatory policies and their config schemas", async () => {
+        const info = await call<{ getName(): string; getPoliciesList(): { getName(): string; getEnforcementlevel(): number; hasConfigschema(): boolean }[] }>("getAnalyzerInfo", new Empty());
+        assert.strictEqual(info.getName(), "sagemaker-guardrails");
+        const policies = info.getPoliciesList();
+        assert.deepStrictEqual(policies.map(p => p.getName()), ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance"]);
+        assert.ok(policies.every(p => p.getEnforcementlevel() === pb.EnforcementLevel.MANDATORY && p.hasConfigschema()));
+    });
+
+    it("reports mandatory violations and onUnknown=warn advisories through the real analyzer", async () => {
+        const cfg = new pb.ConfigureAnalyzerRequest();
+        const regionCfg = new pb.PolicyConfig();
+        regionCfg.setEnforcementlevel(pb.EnforcementLevel.MANDATORY);
+        regionCfg.setProperties(Struct.fromJavaScript({ onUnknown: "warn" }));
+        cfg.getPolicyconfigMap().set("sagemaker-region-match", regionCfg);
+        await call("configure", cfg);
+
+        const req = new pb.AnalyzeRequest();
+        req.setType("pulumi-nodejs:dynamic/sagemaker:Model");
+        req.setName("fraud");
+        req.setUrn("urn:pulumi:dev::app::pulumi-nodejs:dynamic/sagemaker:Model::fraud");
+        req.setProperties(Struct.fromJavaScript({
+            ModelName: "fraud", ExecutionRoleArn: UNKNOWN,
+            PrimaryContainer: { Image: "123456789012.dkr.ecr.us-west-2.amazonaws.com/x:1" },
+            Containers: [{ Image: UNKNOWN }],
+        }));
+        req.setOptions(new pb.AnalyzerResourceOptions());
+        const res = await call<{ getDiagnosticsList(): { getPolicyname(): string; getEnforcementlevel(): number; getMessage(): string }[] }>("analyze", req);
+        const ds = res.getDiagnosticsList().map(d => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() }));
+        const M = pb.EnforcementLevel.MANDATORY, A = pb.EnforcementLevel.ADVISORY;
+        assert.deepStrictEqual(ds.map(d => [d.policy, d.level]), [
+            ["sagemaker-network-isolation", M],
+            ["sagemaker-region-match", M],
+            ["sagemaker-region-match", A],
+        ]);
+        assert.match(ds[0].message, /EnableNetworkIsolation is <not set>/);
+        assert.match(ds[1].message, /"us-west-2" but the model deploys to "us-east-1" \(from stack config aws:region\)/);
+        assert.match(ds[2].message, /^Model "fraud" .*Containers\[0\].Image is unknown during preview/);
+    });
+});
