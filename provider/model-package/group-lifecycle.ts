@@ -203,7 +203,8 @@ async function destroy(settings: ProviderSettings, id: string, props: Props): Pr
     const client = createSageMakerClient(settings, regionOf(props));
     const versions = await listVersions(client, id);
     if (versions.length > 0 && props.deleteVersionsOnDestroy !== true) {
-        const shown = versions.slice(0, 5).map((a) => a.slice(a.lastIndexOf("/") + 1)).join(", ");
+        const numbers = versions.map((a) => a.slice(a.lastIndexOf("/") + 1)).sort((x, y) => Number(x) - Number(y));
+        const shown = numbers.slice(0, 5).join(", ");
         const err = new Error(`${what(id)} still holds ${versions.length} model package version(s) ` +
             `(${shown}${versions.length > 5 ? ", ..." : ""}), and SageMaker cannot delete a group that has versions. ` +
             "Fix: delete those versions first (versions created outside this stack, e.g. by a pipeline, are not deleted by Pulumi), " +

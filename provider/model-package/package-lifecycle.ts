@@ -107,9 +107,9 @@ async function settle(client: SageMakerClient, arn: string, inputs: Props, regio
         err.stack = err.message;
         throw err;
     }
-    const minutes = Math.round(options.timeoutMs / 60_000 * 10) / 10;
+    const limit = options.timeoutMs >= 60_000 ? `${Math.round(options.timeoutMs / 6_000) / 10} minutes` : `${Math.round(options.timeoutMs / 100) / 10}s`;
     const partial = outputs(inputs, await describe(client, arn, what), region);
-    throw new ResourceInitError(`${what}: still ${outcome.lastStatus ?? "not Completed"} after ${minutes} minutes ` +
+    throw new ResourceInitError(`${what}: still ${outcome.lastStatus ?? "not Completed"} after ${limit} ` +
         `(statusTimeoutMinutes). The package ${arn} is kept in the stack; the next \`pulumi up\` waits again, ` +
         "or raise statusTimeoutMinutes.", arn, { ...partial, __provider: inputs.__provider });
 }
