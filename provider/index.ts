@@ -4,8 +4,6 @@
 export { Model, modelProvider } from "./model/resource";
 export type { ModelArgs, ModelDescription } from "./model/resource";
 
-// ModelPackage and ModelPackageGroup (provider/model-package): exported here by their owner.
-
 export type { DeepInput, DeepInputs } from "./common/deep-input";
 export type { ProviderSettings } from "./common/settings";
 
