@@ -199,7 +199,7 @@ const service = {
                 extra[kv.slice(0, i)] = kv.slice(i + 1);
             }
         }
-        debug(`runPlugin kind=${req.getKind()} program=${programDir} args=${JSON.stringify(req.getArgsList())}`);
+        debug(`runPlugin kind=${req.getKind()} program=${programDir} args=${JSON.stringify(req.getArgsList())} env=${JSON.stringify(Object.keys(extra))}`);
         const args = [...nodeArgs(options), pulumiScript(programDir, script), ...req.getArgsList(), programDir];
         const send = (/** @type {"setStdout" | "setStderr"} */ setter) => (/** @type {Buffer} */ b) => {
             const res = new langproto.RunPluginResponse();
