@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { autoName } from "../common/naming";
+import { resolveAutoName } from "../common/auto-name";
+import { shapeIssueFailure } from "../common/check-failures";
 import { assertRegion } from "../common/settings";
 import { isUnknown } from "../common/unknown";
 import { validateShape } from "../shapes/validate";
@@ -8,15 +9,8 @@ import { NOT_SENT, OWN_INPUTS } from "./members";
 
 type Inputs = Record<string, unknown>;
 
-const FIXES: Record<string, string> = {
-    required: "set it",
-    type: "use a value of the expected type",
-    min: "use a longer value or more items",
-    max: "use a shorter value or fewer items",
-    pattern: "change the value so it matches the pattern",
-    enum: "use one of the listed values",
-    unknownMember: "remove it or correct the spelling (members use the SDK's PascalCase names; our own settings are region and logicalName)",
-};
+/** Our own camelCase settings, named in the message for a misspelt member. */
+const OWN_SETTINGS = [OWN_INPUTS.region, OWN_INPUTS.logicalName];
 
 /**
  * The Model's `check`: decides the physical name once, then validates with the shared shape
@@ -27,15 +21,14 @@ export function checkModel(olds: Inputs, news: Inputs): pulumi.dynamic.CheckResu
     const inputs: Inputs = { ...news };
     const failures: Failure[] = [];
     try {
-        nameModel(olds ?? {}, inputs, failures);
+        const naming = resolveAutoName(olds ?? {}, inputs, "ModelName", "Model");
+        if (naming) {
+            failures.push({ ...naming, constraint: "required" });
+        }
         checkRegion(inputs[OWN_INPUTS.region], failures);
         failures.push(...crossFieldFailures(inputs));
         for (const issue of validateShape("CreateModelInput", inputs, { isUnknown, ignoreMembers: NOT_SENT })) {
-            failures.push({
-                property: issue.path,
-                constraint: issue.constraint,
-                reason: `${issue.message} (constraint: ${issue.constraint}). Fix: ${FIXES[issue.constraint] ?? "correct the value"}.`,
-            });
+            failures.push({ ...shapeIssueFailure(issue, OWN_SETTINGS), constraint: issue.constraint });
         }
     } catch (err) {
         failures.push({
@@ -45,35 +38,6 @@ export function checkModel(olds: Inputs, news: Inputs): pulumi.dynamic.CheckResu
         });
     }
     return { inputs, failures: dedupe(failures).map(({ property, reason }) => ({ property, reason })) };
-}
-
-/**
- * ModelName: the user's, else the one generated earlier (olds), else a new one from the logical
- * name. The engine calls check with empty olds when it replaces, so a replacement gets a new name.
- */
-function nameModel(olds: Inputs, inputs: Inputs, failures: Failure[]): void {
-    if (inputs.ModelName !== undefined && inputs.ModelName !== null) {
-        inputs[OWN_INPUTS.autoNamed] = false;
-        return;
-    }
-    inputs[OWN_INPUTS.autoNamed] = true;
-    const previous = olds.ModelName;
-    if (olds[OWN_INPUTS.autoNamed] === true && typeof previous === "string" && previous !== "" && !isUnknown(previous)) {
-        inputs.ModelName = previous;
-        return;
-    }
-    const logical = inputs[OWN_INPUTS.logicalName];
-    if (typeof logical === "string" && logical !== "" && !isUnknown(logical)) {
-        inputs.ModelName = autoName(logical);
-        return;
-    }
-    delete inputs[OWN_INPUTS.autoNamed];
-    failures.push({
-        property: "ModelName",
-        constraint: "required",
-        reason: `ModelName is missing and there is no ${OWN_INPUTS.logicalName} to derive it from (constraint: required). ` +
-            "Fix: set ModelName, or create the resource with `new Model(name, args)`, which passes the logical name.",
-    });
 }
 
 function checkRegion(region: unknown, failures: Failure[]): void {

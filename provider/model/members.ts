@@ -1,4 +1,5 @@
 import type { CreateModelInput } from "@aws-sdk/client-sagemaker";
+import { AUTO_NAME_KEYS } from "../common/auto-name";
 
 /**
  * Every member of the SDK's CreateModelInput. The type check below fails the build when an SDK
@@ -22,14 +23,13 @@ void _everyMemberListed;
 /** Members that can change in place; any other member replaces the model. */
 export const UPDATABLE_MEMBERS: readonly string[] = ["Tags"];
 
-/** Our own inputs (camelCase, never sent to SageMaker). */
+/**
+ * Our own inputs (camelCase, never sent to SageMaker): the shared auto-naming keys (logicalName,
+ * autoNamed; see common/auto-name.ts) and an optional per-resource region.
+ */
 export const OWN_INPUTS = {
-    /** Logical name of the resource, passed by the constructor because `check` gets no URN. */
-    logicalName: "logicalName",
-    /** Optional per-resource region. */
+    ...AUTO_NAME_KEYS,
     region: "region",
-    /** Set by `check`: true when ModelName was generated rather than given by the user. */
-    autoNamed: "autoNamed",
 } as const;
 
 /** Keys the shape validator must skip: ours, and the engine's serialized provider. */
