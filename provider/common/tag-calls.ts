@@ -1,6 +1,13 @@
 import type { SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
-import { describeAwsError } from "../aws/errors";
+import { describeAwsError, type ErrorContext } from "../aws/errors";
 import type { TagChanges } from "./tags";
+
+/** Who the calls are for: a resource label (`Model "m"`), or one with values to scrub from errors. */
+export type TagTarget = string | Omit<ErrorContext, "operation">;
+
+function context(target: TagTarget, operation: string): ErrorContext {
+    return typeof target === "string" ? { resource: target, operation } : { ...target, operation };
+}
 
 /**
  * The tag API calls every resource kind makes (AddTags/DeleteTags/ListTags work on any SageMaker
@@ -8,37 +15,37 @@ import type { TagChanges } from "./tags";
  */
 
 /** All tags of a resource (ListTags pages through NextToken). `aws:` tags are AWS's, not the program's. */
-export async function listTags(client: SageMakerClient, arn: string, resource: string): Promise<Tag[]> {
+export async function listTags(client: SageMakerClient, arn: string, target: TagTarget): Promise<Tag[]> {
     const { ListTagsCommand } = require("@aws-sdk/client-sagemaker") as typeof import("@aws-sdk/client-sagemaker");
     const tags: Tag[] = [];
     let NextToken: string | undefined;
     do {
         try {
-            const page = await client.send(new ListTagsCommand({ ResourceArn: arn, NextToken }));
+            const page = await client.send(new ListTagsCommand({ ResourceArn: arn, NextToken, MaxResults: 100 }));
             tags.push(...(page.Tags ?? []));
             NextToken = page.NextToken;
         } catch (err) {
-            throw describeAwsError(err, { resource, operation: "ListTags" });
+            throw describeAwsError(err, context(target, "ListTags"));
         }
     } while (NextToken);
     return tags.filter((t) => !(t.Key ?? "").startsWith("aws:"));
 }
 
 /** At most one AddTags and one DeleteTags call (see diffTags). */
-export async function applyTagChanges(client: SageMakerClient, arn: string, changes: TagChanges, resource: string): Promise<void> {
+export async function applyTagChanges(client: SageMakerClient, arn: string, changes: TagChanges, target: TagTarget): Promise<void> {
     const { AddTagsCommand, DeleteTagsCommand } = require("@aws-sdk/client-sagemaker") as typeof import("@aws-sdk/client-sagemaker");
     if (changes.toRemove.length > 0) {
         try {
             await client.send(new DeleteTagsCommand({ ResourceArn: arn, TagKeys: changes.toRemove }));
         } catch (err) {
-            throw describeAwsError(err, { resource, operation: "DeleteTags" });
+            throw describeAwsError(err, context(target, "DeleteTags"));
         }
     }
     if (changes.toAdd.length > 0) {
         try {
             await client.send(new AddTagsCommand({ ResourceArn: arn, Tags: changes.toAdd }));
         } catch (err) {
-            throw describeAwsError(err, { resource, operation: "AddTags" });
+            throw describeAwsError(err, context(target, "AddTags"));
         }
     }
 }

@@ -1,8 +1,9 @@
-import type { DescribeModelOutput, SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
+import type { DescribeModelOutput, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient } from "../aws/client";
 import { describeAwsError, isAlreadyExists, isNetworkError, isNotFound, type ErrorContext } from "../aws/errors";
 import type { Lifecycle } from "../common/lifecycle";
 import type { ProviderSettings } from "../common/settings";
+import { applyTagChanges, listTags } from "../common/tag-calls";
 import { diffTags } from "../common/tags";
 import { checkModel } from "./check";
 import { diffModel, userTags } from "./diff";
@@ -40,21 +41,6 @@ async function describe(client: SageMakerClient, name: string, ctx: ErrorContext
         }
         throw describeAwsError(err, { ...ctx, operation: "DescribeModel" });
     }
-}
-
-async function listTags(client: SageMakerClient, arn: string, ctx: ErrorContext): Promise<Tag[]> {
-    const tags: Tag[] = [];
-    let token: string | undefined;
-    try {
-        do {
-            const page = await client.send(new (sdk().ListTagsCommand)({ ResourceArn: arn, NextToken: token, MaxResults: 100 }));
-            tags.push(...(page.Tags ?? []));
-            token = page.NextToken;
-        } while (token);
-    } catch (err) {
-        throw describeAwsError(err, { ...ctx, operation: "ListTags" });
-    }
-    return tags;
 }
 
 function conflict(ctx: ErrorContext, name: string, region: string, why: string): Error {
@@ -140,18 +126,7 @@ async function update(settings: ProviderSettings, id: string, olds: Props, news:
     if (!arn) {
         throw new Error(`${ctx.resource} no longer exists in ${region}: run \`pulumi refresh\` to drop it from the state, then \`pulumi up\` to recreate it.`);
     }
-    const { toAdd, toRemove } = diffTags(userTags(olds.Tags), userTags(news.Tags));
-    const { AddTagsCommand, DeleteTagsCommand } = sdk();
-    try {
-        if (toRemove.length > 0) {
-            await client.send(new DeleteTagsCommand({ ResourceArn: arn, TagKeys: toRemove }));
-        }
-        if (toAdd.length > 0) {
-            await client.send(new AddTagsCommand({ ResourceArn: arn, Tags: toAdd }));
-        }
-    } catch (err) {
-        throw describeAwsError(err, { ...ctx, operation: toRemove.length > 0 && toAdd.length === 0 ? "DeleteTags" : "AddTags/DeleteTags" });
-    }
+    await applyTagChanges(client, arn, diffTags(userTags(olds.Tags), userTags(news.Tags)), ctx);
     // Refreshes `model` (a provider upgrade may change the outputs' shape).
     description = description ?? await describe(client, id, ctx);
     return { outs: modelOutputs({ ...news, ModelName: id }, { region, arn, description, previous: olds }) };
