@@ -1,6 +1,12 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { effectiveRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { createRetryStrategy } from "./retry";
+
+/** The SageMaker SDK, required at call time so that loading a module never loads the SDK. */
+export function sdk(): typeof import("@aws-sdk/client-sagemaker") {
+    return require("@aws-sdk/client-sagemaker");
+}
 
 /**
  * The one place SageMaker clients are made. Region: the resource's own `region`, else the stack's
@@ -9,8 +15,8 @@ import { createRetryStrategy } from "./retry";
  * (optionally for `aws:profile`), resolved at call time and never stored.
  */
 export function createSageMakerClient(settings: ProviderSettings, resourceRegion?: string): SageMakerClient {
-    const { SageMakerClient } = require("@aws-sdk/client-sagemaker") as typeof import("@aws-sdk/client-sagemaker");
-    const region = resourceRegion || settings.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
+    const { SageMakerClient } = sdk();
+    const region = effectiveRegion(settings, resourceRegion);
     const key = cacheKey(settings, region);
     const cached = clients.get(key);
     if (cached) {

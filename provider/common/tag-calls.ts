@@ -1,4 +1,5 @@
 import type { SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
+import { sdk } from "../aws/client";
 import { describeAwsError, type ErrorContext } from "../aws/errors";
 import type { TagChanges } from "./tags";
 
@@ -16,7 +17,7 @@ function context(target: TagTarget, operation: string): ErrorContext {
 
 /** All tags of a resource (ListTags pages through NextToken). `aws:` tags are AWS's, not the program's. */
 export async function listTags(client: SageMakerClient, arn: string, target: TagTarget): Promise<Tag[]> {
-    const { ListTagsCommand } = require("@aws-sdk/client-sagemaker") as typeof import("@aws-sdk/client-sagemaker");
+    const { ListTagsCommand } = sdk();
     const tags: Tag[] = [];
     let NextToken: string | undefined;
     do {
@@ -33,7 +34,7 @@ export async function listTags(client: SageMakerClient, arn: string, target: Tag
 
 /** At most one AddTags and one DeleteTags call (see diffTags). */
 export async function applyTagChanges(client: SageMakerClient, arn: string, changes: TagChanges, target: TagTarget): Promise<void> {
-    const { AddTagsCommand, DeleteTagsCommand } = require("@aws-sdk/client-sagemaker") as typeof import("@aws-sdk/client-sagemaker");
+    const { AddTagsCommand, DeleteTagsCommand } = sdk();
     if (changes.toRemove.length > 0) {
         try {
             await client.send(new DeleteTagsCommand({ ResourceArn: arn, TagKeys: changes.toRemove }));

@@ -1,17 +1,17 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DescribeModelPackageGroupOutput, SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
-import { clientRegion, createSageMakerClient } from "../aws/client";
+import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
 import { describeAwsError, isNotFound } from "../aws/errors";
 import { AUTO_NAME_KEYS, resolveAutoName } from "../common/auto-name";
 import { shapeIssueFailure } from "../common/check-failures";
 import type { Lifecycle } from "../common/lifecycle";
+import { effectiveRegion, ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { assertRegion } from "../common/settings";
 import { applyTagChanges, listTags } from "../common/tag-calls";
 import { diffTags, sortTags } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { validateShape } from "../shapes/validate";
-import { effectiveRegion } from "./package-diff";
 import { isAbsent, pick, sameValue, toPlain } from "./values";
 
 type Props = Record<string, unknown>;
@@ -22,16 +22,8 @@ const GROUP_REPLACE = ["ModelPackageGroupName", "ModelPackageGroupDescription", 
 const GROUP_OWN = ["region", "deleteVersionsOnDestroy", AUTO_NAME_KEYS.logicalName, AUTO_NAME_KEYS.autoNamed];
 const GROUP_COMPUTED = ["arn", "name", "status", "creationTime"];
 
-function sdk(): typeof import("@aws-sdk/client-sagemaker") {
-    return require("@aws-sdk/client-sagemaker");
-}
-
 function what(name: unknown): string {
     return `ModelPackageGroup "${String(name)}"`;
-}
-
-function regionOf(props: Props | undefined): string | undefined {
-    return typeof props?.region === "string" && props.region !== "" ? props.region : undefined;
 }
 
 export function checkGroup(olds: Props, news: Props): pulumi.dynamic.CheckResult {
@@ -69,7 +61,7 @@ export function checkGroup(olds: Props, news: Props): pulumi.dynamic.CheckResult
 
 export function diffGroup(settings: ProviderSettings, olds: Props, news: Props): pulumi.dynamic.DiffResult {
     const replaces = GROUP_REPLACE.filter((m) => !sameValue(olds[m], news[m]));
-    const newRegion = effectiveRegion(news, settings);
+    const newRegion = effectiveRegion(settings, news.region);
     if (typeof olds.region === "string" && newRegion !== undefined && olds.region !== newRegion) {
         replaces.push("region");
     }
@@ -113,7 +105,7 @@ function groupOutputs(inputs: Props, d: DescribeModelPackageGroupOutput | undefi
 
 async function create(settings: ProviderSettings, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
     const name = String(inputs.ModelPackageGroupName);
-    const client = createSageMakerClient(settings, regionOf(inputs));
+    const client = createSageMakerClient(settings, ownRegion(inputs));
     const region = await clientRegion(client);
     let arn: string | undefined;
     try {
@@ -133,7 +125,7 @@ async function create(settings: ProviderSettings, inputs: Props): Promise<pulumi
 
 async function read(settings: ProviderSettings, id: string, props: Props | undefined): Promise<pulumi.dynamic.ReadResult> {
     const old = props ?? {};
-    const client = createSageMakerClient(settings, regionOf(old));
+    const client = createSageMakerClient(settings, ownRegion(old));
     const d = await describeGroup(client, id);
     if (!d) {
         return {};
@@ -165,7 +157,7 @@ async function read(settings: ProviderSettings, id: string, props: Props | undef
 }
 
 async function update(settings: ProviderSettings, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    const client = createSageMakerClient(settings, regionOf(news));
+    const client = createSageMakerClient(settings, ownRegion(news));
     const region = await clientRegion(client);
     const arn = typeof olds.arn === "string" ? olds.arn : (await describeGroup(client, id))?.ModelPackageGroupArn;
     if (!arn) {
@@ -200,7 +192,7 @@ export async function listVersions(client: SageMakerClient, group: string): Prom
  * unless deleteVersionsOnDestroy opts in; then the versions go first.
  */
 async function destroy(settings: ProviderSettings, id: string, props: Props): Promise<void> {
-    const client = createSageMakerClient(settings, regionOf(props));
+    const client = createSageMakerClient(settings, ownRegion(props));
     const versions = await listVersions(client, id);
     if (versions.length > 0 && props.deleteVersionsOnDestroy !== true) {
         const numbers = versions.map((a) => a.slice(a.lastIndexOf("/") + 1)).sort((x, y) => Number(x) - Number(y));

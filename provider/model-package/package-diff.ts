@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AdditionalInferenceSpecificationDefinition, Tag, UpdateModelPackageInput } from "@aws-sdk/client-sagemaker";
+import { effectiveRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { diffTags, type TagChanges } from "../common/tags";
 import { containsUnknown } from "../common/unknown";
@@ -11,15 +12,6 @@ type Props = Record<string, unknown>;
 /** Versioned packages live in a group; only those accept UpdateModelPackage ("Updates a versioned model"). */
 export function isVersioned(props: Props): boolean {
     return !isAbsent(props.ModelPackageGroupName);
-}
-
-/** The region a resource lands in: its own, else the stack's, else the environment's. */
-export function effectiveRegion(props: Props, settings: ProviderSettings): string | undefined {
-    const own = props.region;
-    if (typeof own === "string" && own !== "") {
-        return own;
-    }
-    return settings.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
 }
 
 /** A group named by ARN or by name is the same group: `group.arn` and `group.name` both work. */
@@ -59,7 +51,7 @@ export function replaceReasons(olds: Props, news: Props, settings: ProviderSetti
         ? !sameValue(groupKey(olds[m]), groupKey(news[m]))
         : !sameValue(olds[m], news[m]));
     const oldRegion = typeof olds.region === "string" ? olds.region : undefined;
-    const newRegion = effectiveRegion(news, settings);
+    const newRegion = effectiveRegion(settings, news.region);
     if (oldRegion !== undefined && newRegion !== undefined && oldRegion !== newRegion) {
         reasons.push("region");
     }

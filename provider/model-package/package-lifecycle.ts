@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DescribeModelPackageOutput, SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
-import { clientRegion, createSageMakerClient } from "../aws/client";
+import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
 import { describeAwsError, isNotFound } from "../aws/errors";
 import type { Lifecycle } from "../common/lifecycle";
+import { ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { applyTagChanges, listTags } from "../common/tag-calls";
 import { diffTags, sortTags } from "../common/tags";
@@ -17,10 +18,6 @@ import { isAbsent, pick, toPlain } from "./values";
 
 type Props = Record<string, unknown>;
 
-function sdk(): typeof import("@aws-sdk/client-sagemaker") {
-    return require("@aws-sdk/client-sagemaker");
-}
-
 /** How a package is named in messages: versions by group (and version once known), others by name. */
 function label(props: Props, version?: unknown): string {
     if (isVersioned(props)) {
@@ -28,10 +25,6 @@ function label(props: Props, version?: unknown): string {
         return `ModelPackage "${group}"${version !== undefined ? ` version ${String(version)}` : " (new version)"}`;
     }
     return `ModelPackage "${String(props.ModelPackageName)}"`;
-}
-
-function regionOf(props: Props): string | undefined {
-    return typeof props.region === "string" && props.region !== "" ? props.region : undefined;
 }
 
 /** Poll timing and timeout; tests override the timing through POLL_ENV or `waitOverrides`. */
@@ -115,7 +108,7 @@ async function settle(client: SageMakerClient, arn: string, inputs: Props, regio
 }
 
 async function create(settings: ProviderSettings, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
-    const client = createSageMakerClient(settings, regionOf(inputs));
+    const client = createSageMakerClient(settings, ownRegion(inputs));
     const region = await clientRegion(client);
     const what = label(inputs);
     const request = pick(inputs, CREATE_MEMBERS);
@@ -158,7 +151,7 @@ async function update1(client: SageMakerClient, arn: string, request: Props, wha
 }
 
 async function update(settings: ProviderSettings, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    const client = createSageMakerClient(settings, regionOf(news));
+    const client = createSageMakerClient(settings, ownRegion(news));
     const region = await clientRegion(client);
     const what = label(news, olds.version);
     if (olds.status !== "Completed") {
@@ -183,7 +176,7 @@ const DESCRIBED = [...CREATE_MEMBERS.filter((m) => m !== "ClientToken" && m !== 
 
 async function read(settings: ProviderSettings, id: string, props: Props | undefined): Promise<pulumi.dynamic.ReadResult> {
     const old = props ?? {};
-    const client = createSageMakerClient(settings, regionOf(old));
+    const client = createSageMakerClient(settings, ownRegion(old));
     let d: DescribeModelPackageOutput;
     try {
         d = await client.send(new (sdk().DescribeModelPackageCommand)({ ModelPackageName: id }));
@@ -233,7 +226,7 @@ async function read(settings: ProviderSettings, id: string, props: Props | undef
 }
 
 async function destroy(settings: ProviderSettings, id: string, props: Props): Promise<void> {
-    const client = createSageMakerClient(settings, regionOf(props));
+    const client = createSageMakerClient(settings, ownRegion(props));
     try {
         await client.send(new (sdk().DeleteModelPackageCommand)({ ModelPackageName: id }));
     } catch (err) {

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Tag } from "@aws-sdk/client-sagemaker";
+import { effectiveRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { tagsEqual } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
@@ -14,17 +15,6 @@ export function userTags(tags: unknown): Tag[] | undefined {
         return undefined;
     }
     return (tags as Tag[]).filter((t) => !(t && typeof t.Key === "string" && t.Key.toLowerCase().startsWith("aws:")));
-}
-
-/**
- * The region a resource lives in: its own `region`, else the stack's, else the environment's.
- * Undefined when only the SDK's default chain (e.g. a profile) knows it.
- */
-export function effectiveRegion(settings: ProviderSettings, region: unknown): string | undefined {
-    if (typeof region === "string" && region !== "") {
-        return region;
-    }
-    return settings.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
 }
 
 /**

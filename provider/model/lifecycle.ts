@@ -1,7 +1,8 @@
 import type { DescribeModelOutput, SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { clientRegion, createSageMakerClient } from "../aws/client";
+import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
 import { describeAwsError, isAlreadyExists, isNetworkError, isNotFound, type ErrorContext } from "../aws/errors";
 import type { Lifecycle } from "../common/lifecycle";
+import { ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { applyTagChanges, listTags } from "../common/tag-calls";
 import { diffTags } from "../common/tags";
@@ -14,16 +15,8 @@ type Props = Record<string, unknown>;
 /** How far AWS's clock may be ahead of ours when deciding whether a model is the one we just created. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-function sdk(): typeof import("@aws-sdk/client-sagemaker") {
-    return require("@aws-sdk/client-sagemaker");
-}
-
 function context(name: unknown, operation: string, props?: Props): ErrorContext {
     return { resource: `Model "${String(name)}"`, operation, secrets: environmentValues(props) };
-}
-
-function regionOf(props: Props | undefined): string | undefined {
-    return typeof props?.region === "string" && props.region !== "" ? props.region : undefined;
 }
 
 /** Attempts the SDK made for a failed call (1 = no retry happened). */
@@ -54,7 +47,7 @@ function conflict(ctx: ErrorContext, name: string, region: string, why: string):
 async function create(settings: ProviderSettings, inputs: Props) {
     const name = String(inputs.ModelName);
     const ctx = context(name, "CreateModel", inputs);
-    const client = createSageMakerClient(settings, regionOf(inputs));
+    const client = createSageMakerClient(settings, ownRegion(inputs));
     const region = await clientRegion(client);
     const started = Date.now();
     let arn: string | undefined;
@@ -102,7 +95,7 @@ async function adopt(client: SageMakerClient, inputs: Props, region: string, sta
 
 async function read(settings: ProviderSettings, id: string, props: Props | undefined) {
     const ctx = context(id, "DescribeModel", props);
-    const client = createSageMakerClient(settings, regionOf(props));
+    const client = createSageMakerClient(settings, ownRegion(props));
     const region = await clientRegion(client);
     const description = await describe(client, id, ctx);
     if (!description) {
@@ -115,7 +108,7 @@ async function read(settings: ProviderSettings, id: string, props: Props | undef
 
 async function update(settings: ProviderSettings, id: string, olds: Props, news: Props) {
     const ctx = context(id, "AddTags", news);
-    const client = createSageMakerClient(settings, regionOf(olds));
+    const client = createSageMakerClient(settings, ownRegion(olds));
     const region = await clientRegion(client);
     let arn = typeof olds.arn === "string" ? olds.arn : undefined;
     let description: DescribeModelOutput | undefined;
@@ -134,7 +127,7 @@ async function update(settings: ProviderSettings, id: string, olds: Props, news:
 
 async function remove(settings: ProviderSettings, id: string, props: Props) {
     const ctx = context(id, "DeleteModel", props);
-    const client = createSageMakerClient(settings, regionOf(props));
+    const client = createSageMakerClient(settings, ownRegion(props));
     try {
         await client.send(new (sdk().DeleteModelCommand)({ ModelName: id }));
     } catch (err) {
