@@ -1,4 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
+import { checkFailure, type Failure } from "./check-failures";
 import { autoName } from "./naming";
 import { isUnknown } from "./unknown";
 
@@ -15,7 +15,7 @@ export const AUTO_NAME_KEYS = {
  * else a new one from the logical name. The engine re-checks with empty olds when it replaces,
  * so a replacement gets a fresh name. Returns a failure when there is nothing to name from.
  */
-export function resolveAutoName(olds: Record<string, unknown>, inputs: Record<string, unknown>, member: string, kind: string): pulumi.dynamic.CheckFailure | undefined {
+export function resolveAutoName(olds: Record<string, unknown>, inputs: Record<string, unknown>, member: string, kind: string): Failure | undefined {
     if (inputs[member] !== undefined && inputs[member] !== null) {
         inputs[AUTO_NAME_KEYS.autoNamed] = false;
         return undefined;
@@ -32,9 +32,6 @@ export function resolveAutoName(olds: Record<string, unknown>, inputs: Record<st
         return undefined;
     }
     delete inputs[AUTO_NAME_KEYS.autoNamed];
-    return {
-        property: member,
-        reason: `${member}: it is missing and there is no ${AUTO_NAME_KEYS.logicalName} to derive it from (constraint: required). ` +
-            `Fix: set ${member}, or create the resource with \`new ${kind}(name, args)\`, which passes the logical name.`,
-    };
+    return checkFailure(member, "required", `it is missing and there is no ${AUTO_NAME_KEYS.logicalName} to derive it from`,
+        `set ${member}, or create the resource with \`new ${kind}(name, args)\`, which passes the logical name`);
 }

@@ -3,11 +3,10 @@ import type { DescribeModelPackageGroupOutput, SageMakerClient, Tag } from "@aws
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
 import { describeAwsError, isNotFound } from "../aws/errors";
 import { AUTO_NAME_KEYS, resolveAutoName } from "../common/auto-name";
-import { shapeIssueFailure } from "../common/check-failures";
+import { checkFailure as fail, regionFailure, shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import type { Lifecycle } from "../common/lifecycle";
 import { effectiveRegion, ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
-import { assertRegion } from "../common/settings";
 import { applyTagChanges, listTags } from "../common/tag-calls";
 import { diffTags, sortTags } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
@@ -28,7 +27,7 @@ function what(name: unknown): string {
 
 export function checkGroup(olds: Props, news: Props): pulumi.dynamic.CheckResult {
     const inputs: Props = { ...news };
-    const failures: pulumi.dynamic.CheckFailure[] = [];
+    const failures: Failure[] = [];
     try {
         const naming = resolveAutoName(olds ?? {}, inputs, "ModelPackageGroupName", "ModelPackageGroup");
         if (naming) {
@@ -40,23 +39,16 @@ export function checkGroup(olds: Props, news: Props): pulumi.dynamic.CheckResult
         }
         const flag = inputs.deleteVersionsOnDestroy;
         if (!isAbsent(flag) && !isUnknown(flag) && typeof flag !== "boolean") {
-            failures.push({ property: "deleteVersionsOnDestroy", reason: "deleteVersionsOnDestroy: expected a boolean (constraint: type). Fix: use true or false (default false)." });
+            failures.push(fail("deleteVersionsOnDestroy", "type", "expected a boolean", "use true or false (default false)"));
         }
-        const region = inputs.region;
-        if (!isAbsent(region) && !isUnknown(region)) {
-            try {
-                if (typeof region !== "string") {
-                    throw new Error("region must be a string");
-                }
-                assertRegion(region, "region");
-            } catch (err) {
-                failures.push({ property: "region", reason: `${(err as Error).message.replace(/:.*$/, "")} (constraint: pattern). Fix: use an AWS region code such as "us-east-1", or leave it out to use aws:region.` });
-            }
+        const region = regionFailure(inputs.region);
+        if (region) {
+            failures.push(region);
         }
     } catch (err) {
-        failures.push({ property: "", reason: `the ModelPackageGroup inputs could not be validated (${(err as Error).message}). Fix: check the inputs' types against docs/MODEL-PACKAGE.md.` });
+        failures.push(uncheckedFailure("ModelPackageGroup", "docs/MODEL-PACKAGE.md", err));
     }
-    return { inputs, failures };
+    return { inputs, failures: withoutConstraints(failures) };
 }
 
 export function diffGroup(settings: ProviderSettings, olds: Props, news: Props): pulumi.dynamic.DiffResult {

@@ -1,8 +1,7 @@
 import { randomUUID } from "crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import { shapeIssueFailure } from "../common/check-failures";
+import { checkFailure as fail, regionFailure, shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import type { ProviderSettings } from "../common/settings";
-import { assertRegion } from "../common/settings";
 import { isUnknown } from "../common/unknown";
 import { validateShape } from "../shapes/validate";
 import { DEFAULT_STATUS_TIMEOUT_MINUTES, EXTRA_API_MEMBERS, OWN_SETTINGS } from "./fields";
@@ -10,7 +9,6 @@ import { replaceReasons } from "./package-diff";
 import { isAbsent } from "./values";
 
 type Props = Record<string, unknown>;
-type Failure = pulumi.dynamic.CheckFailure;
 
 /** Keys the engine adds, never sent to AWS. */
 const ENGINE_KEYS = ["__provider"];
@@ -18,11 +16,6 @@ const ENGINE_KEYS = ["__provider"];
 /** Set, or not known yet (an unknown counts as set: it will be a value at deploy time). */
 function given(v: unknown): boolean {
     return !isAbsent(v);
-}
-
-/** Same wording as every check failure: `<property>: <problem> (constraint: <c>). Fix: <fix>.` */
-function fail(property: string, constraint: string, problem: string, fix: string): Failure {
-    return { property, reason: `${property}: ${problem} (constraint: ${constraint}). Fix: ${fix}.` };
 }
 
 /**
@@ -88,18 +81,9 @@ function ownSettingFailures(news: Props): Failure[] {
         failures.push(fail("statusTimeoutMinutes", "range", "statusTimeoutMinutes must be a number of minutes above 0 and at most 1440",
             `use e.g. 60, or leave it out for the default ${DEFAULT_STATUS_TIMEOUT_MINUTES}`));
     }
-    const region = news.region;
-    if (given(region) && !isUnknown(region)) {
-        if (typeof region !== "string") {
-            failures.push(fail("region", "type", "region must be a string", "use an AWS region code, or leave it out to use aws:region"));
-        } else {
-            try {
-                assertRegion(region, "region");
-            } catch (err) {
-                failures.push(fail("region", "pattern", (err as Error).message.replace(/:.*$/, ""),
-                    "use an AWS region code such as \"us-east-1\", or leave it out to use aws:region"));
-            }
-        }
+    const region = regionFailure(news.region);
+    if (region) {
+        failures.push(region);
     }
     return failures;
 }
@@ -130,11 +114,7 @@ export function checkModelPackage(settings: ProviderSettings, olds: Props, news:
             inputs.ClientToken = keep ? previous : randomUUID();
         }
     } catch (err) {
-        failures.push({
-            property: "",
-            reason: `the ModelPackage inputs could not be validated (${err instanceof Error ? err.message : String(err)}). ` +
-                "Fix: check the inputs' types against docs/MODEL-PACKAGE.md.",
-        });
+        failures.push(uncheckedFailure("ModelPackage", "docs/MODEL-PACKAGE.md", err));
     }
-    return { inputs, failures };
+    return { inputs, failures: withoutConstraints(failures) };
 }

@@ -1,10 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { resolveAutoName } from "../common/auto-name";
-import { shapeIssueFailure } from "../common/check-failures";
-import { assertRegion } from "../common/settings";
+import { regionFailure, shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import { isUnknown } from "../common/unknown";
 import { validateShape } from "../shapes/validate";
-import { crossFieldFailures, type Failure } from "./rules";
+import { crossFieldFailures } from "./rules";
 import { NOT_SENT, OWN_INPUTS } from "./members";
 
 type Inputs = Record<string, unknown>;
@@ -23,44 +22,20 @@ export function checkModel(olds: Inputs, news: Inputs): pulumi.dynamic.CheckResu
     try {
         const naming = resolveAutoName(olds ?? {}, inputs, "ModelName", "Model");
         if (naming) {
-            failures.push({ ...naming, constraint: "required" });
+            failures.push(naming);
         }
-        checkRegion(inputs[OWN_INPUTS.region], failures);
+        const region = regionFailure(inputs[OWN_INPUTS.region]);
+        if (region) {
+            failures.push(region);
+        }
         failures.push(...crossFieldFailures(inputs));
         for (const issue of validateShape("CreateModelInput", inputs, { isUnknown, ignoreMembers: NOT_SENT })) {
-            failures.push({ ...shapeIssueFailure(issue, OWN_SETTINGS), constraint: issue.constraint });
+            failures.push(shapeIssueFailure(issue, OWN_SETTINGS));
         }
     } catch (err) {
-        failures.push({
-            property: "",
-            constraint: "internal",
-            reason: `the Model inputs could not be validated (${err instanceof Error ? err.message : String(err)}). Fix: check the inputs' types against docs/MODEL.md.`,
-        });
+        failures.push(uncheckedFailure("Model", "docs/MODEL.md", err));
     }
-    return { inputs, failures: dedupe(failures).map(({ property, reason }) => ({ property, reason })) };
-}
-
-function checkRegion(region: unknown, failures: Failure[]): void {
-    if (region === undefined || region === null || isUnknown(region)) {
-        return;
-    }
-    if (typeof region !== "string") {
-        failures.push({
-            property: "region",
-            constraint: "type",
-            reason: `region must be a string such as "us-east-1" (constraint: type). Fix: use an AWS region code, or leave it out to use aws:region.`,
-        });
-        return;
-    }
-    try {
-        assertRegion(region, "region");
-    } catch (err) {
-        failures.push({
-            property: "region",
-            constraint: "pattern",
-            reason: `${(err as Error).message} (constraint: pattern). Fix: use an AWS region code, or leave it out to use aws:region.`,
-        });
-    }
+    return { inputs, failures: withoutConstraints(dedupe(failures)) };
 }
 
 /** One failure per (path, constraint): the cross-field rules come first and carry the better advice. */

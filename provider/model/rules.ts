@@ -1,11 +1,5 @@
+import { checkFailure as fail, type Failure } from "../common/check-failures";
 import { isUnknown } from "../common/unknown";
-
-/** A check failure plus its constraint (used to drop duplicate reports of the same problem). */
-export interface Failure {
-    property: string;
-    constraint: string;
-    reason: string;
-}
 
 type Obj = Record<string, unknown>;
 
@@ -26,10 +20,6 @@ function given(v: unknown): boolean {
 
 function absent(v: unknown): boolean {
     return v === undefined || v === null;
-}
-
-function fail(property: string, constraint: string, problem: string, fix: string): Failure {
-    return { property, constraint, reason: `${property}: ${problem} (constraint: ${constraint}). Fix: ${fix}.` };
 }
 
 function bytes(s: string): number {
