@@ -1,11 +1,12 @@
-import { containsUnknown } from "../common/unknown";
+import { containsUnknown } from "./unknown";
 
 /** null and undefined both mean "not set" in inputs and in API answers. */
 export function isAbsent(v: unknown): v is null | undefined {
     return v === undefined || v === null;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+/** A plain object: not null, an array or a Date. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
@@ -30,7 +31,7 @@ function equal(a: unknown, b: unknown): boolean {
     if (Array.isArray(a) || Array.isArray(b)) {
         return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => equal(x, b[i]));
     }
-    if (isObject(a) && isObject(b)) {
+    if (isPlainObject(a) && isPlainObject(b)) {
         const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
         return [...keys].every((k) => equal(a[k], b[k]));
     }
@@ -45,7 +46,7 @@ export function toPlain(v: unknown): unknown {
     if (Array.isArray(v)) {
         return v.map(toPlain);
     }
-    if (isObject(v)) {
+    if (isPlainObject(v)) {
         const out: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(v)) {
             if (!isAbsent(x)) {

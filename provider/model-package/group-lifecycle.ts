@@ -11,7 +11,7 @@ import { applyTagChanges, listTags } from "../common/tag-calls";
 import { diffTags, sortTags } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { validateShape } from "../shapes/validate";
-import { isAbsent, pick, sameValue, toPlain } from "./values";
+import { isAbsent, pick, sameValue, toPlain } from "../common/values";
 
 type Props = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import { isUnknown } from "../common/unknown";
 import { validateShape } from "../shapes/validate";
 import { DEFAULT_STATUS_TIMEOUT_MINUTES, EXTRA_API_MEMBERS, OWN_SETTINGS } from "./fields";
 import { replaceReasons } from "./package-diff";
-import { isAbsent } from "./values";
+import { isAbsent } from "../common/values";
 
 type Props = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import type { ProviderSettings } from "../common/settings";
 import { diffTags, type TagChanges } from "../common/tags";
 import { containsUnknown } from "../common/unknown";
 import { REPLACE_MEMBERS, UPDATE_IN_PLACE } from "./fields";
-import { isAbsent, sameValue } from "./values";
+import { isAbsent, sameValue } from "../common/values";
 
 type Props = Record<string, unknown>;
 

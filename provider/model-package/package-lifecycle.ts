@@ -14,7 +14,7 @@ import { checkModelPackage } from "./package-check";
 import { diffModelPackage, isVersioned, planUpdate } from "./package-diff";
 import { project } from "./project";
 import { formatStatusDetails, pollTiming, stderrProgress, waitForPackage, type WaitOptions } from "./status-wait";
-import { isAbsent, pick, toPlain } from "./values";
+import { isAbsent, pick, toPlain } from "../common/values";
 
 type Props = Record<string, unknown>;
 

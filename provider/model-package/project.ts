@@ -1,5 +1,5 @@
 import { getShape } from "../shapes/validate";
-import { isAbsent, toPlain } from "./values";
+import { isAbsent, isPlainObject, toPlain } from "../common/values";
 
 /**
  * What AWS reports, seen through what the program declared: structures keep only the members
@@ -14,7 +14,7 @@ export function project(shapeName: string, declared: unknown, actual: unknown): 
     if (!shape || isAbsent(declared)) {
         return toPlain(actual);
     }
-    if (shape.type === "structure" && isRecord(declared) && isRecord(actual)) {
+    if (shape.type === "structure" && isPlainObject(declared) && isPlainObject(actual)) {
         const out: Record<string, unknown> = {};
         for (const [member, value] of Object.entries(declared)) {
             const memberShape = shape.members?.[member];
@@ -28,7 +28,7 @@ export function project(shapeName: string, declared: unknown, actual: unknown): 
     if (shape.type === "list" && Array.isArray(declared) && Array.isArray(actual) && shape.member) {
         return actual.map((item, i) => project(shape.member!, declared[i], item));
     }
-    if (shape.type === "map" && isRecord(declared) && isRecord(actual) && shape.value) {
+    if (shape.type === "map" && isPlainObject(declared) && isPlainObject(actual) && shape.value) {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(actual)) {
             out[k] = project(shape.value, declared[k], v);
@@ -36,8 +36,4 @@ export function project(shapeName: string, declared: unknown, actual: unknown): 
         return out;
     }
     return toPlain(actual);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }

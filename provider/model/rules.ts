@@ -1,5 +1,6 @@
 import { checkFailure as fail, type Failure } from "../common/check-failures";
 import { isUnknown } from "../common/unknown";
+import { isAbsent, isPlainObject } from "../common/values";
 
 type Obj = Record<string, unknown>;
 
@@ -9,17 +10,9 @@ export const MAX_ENV_ENTRY_BYTES = 1024;
 export const MAX_ENV_TOTAL_BYTES = 32 * 1024;
 export const METRIC_PUBLISH_FREQUENCIES = [10, 30, 60, 120, 180, 240, 300];
 
-function isObj(v: unknown): v is Obj {
-    return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-
 /** Set and known: unknown values (preview) are never judged. */
 function given(v: unknown): boolean {
-    return v !== undefined && v !== null && !isUnknown(v);
-}
-
-function absent(v: unknown): boolean {
-    return v === undefined || v === null;
+    return !isAbsent(v) && !isUnknown(v);
 }
 
 function bytes(s: string): number {
@@ -65,12 +58,12 @@ function containerList(inputs: Obj, out: Failure[]): [string, Obj][] {
             `use at most ${MAX_CONTAINERS} containers (split the pipeline across models)`));
     }
     const result: [string, Obj][] = [];
-    if (isObj(primary)) {
+    if (isPlainObject(primary)) {
         result.push(["PrimaryContainer", primary]);
     }
     if (Array.isArray(list)) {
         list.forEach((c, i) => {
-            if (isObj(c)) {
+            if (isPlainObject(c)) {
                 result.push([`Containers[${i}]`, c]);
             }
         });
@@ -96,21 +89,21 @@ function containerFailures(path: string, c: Obj): Failure[] {
     if (given(c.Image) && given(c.ModelPackageName)) {
         out.push(fail(`${path}.ModelPackageName`, "exclusive", "Image and ModelPackageName are mutually exclusive (the model package supplies the image)",
             "remove Image to deploy the model package, or remove ModelPackageName to deploy your own image"));
-    } else if (absent(c.Image) && absent(c.ModelPackageName)) {
+    } else if (isAbsent(c.Image) && isAbsent(c.ModelPackageName)) {
         out.push(fail(`${path}.Image`, "required", "a container needs Image or ModelPackageName",
             "set Image to the inference image URI (in the model's region), or ModelPackageName to a model package name or ARN"));
     }
-    if (given(c.InferenceSpecificationName) && absent(c.ModelPackageName)) {
+    if (given(c.InferenceSpecificationName) && isAbsent(c.ModelPackageName)) {
         out.push(fail(`${path}.InferenceSpecificationName`, "dependency", "InferenceSpecificationName selects an inference specification of a model package",
             "set ModelPackageName too, or remove InferenceSpecificationName"));
     }
-    if (isObj(c.ImageConfig) && given(c.ImageConfig.RepositoryAuthConfig) && given(c.ImageConfig.RepositoryAccessMode) &&
+    if (isPlainObject(c.ImageConfig) && given(c.ImageConfig.RepositoryAuthConfig) && given(c.ImageConfig.RepositoryAccessMode) &&
         c.ImageConfig.RepositoryAccessMode !== "Vpc") {
         out.push(fail(`${path}.ImageConfig.RepositoryAuthConfig`, "dependency", "RepositoryAuthConfig applies only to RepositoryAccessMode \"Vpc\" (a private registry)",
             "set RepositoryAccessMode to \"Vpc\", or remove RepositoryAuthConfig (ECR images need no credentials provider)"));
     }
-    if (isObj(c.ModelDataSource)) {
-        if (absent(c.ModelDataSource.S3DataSource)) {
+    if (isPlainObject(c.ModelDataSource)) {
+        if (isAbsent(c.ModelDataSource.S3DataSource)) {
             out.push(fail(`${path}.ModelDataSource.S3DataSource`, "required", "ModelDataSource needs exactly one data source",
                 "set ModelDataSource.S3DataSource ({S3Uri, S3DataType, CompressionType})"));
         }
@@ -120,7 +113,7 @@ function containerFailures(path: string, c: Obj): Failure[] {
         const seen = new Map<string, number>();
         c.AdditionalModelDataSources.forEach((source, i) => {
             const p = `${path}.AdditionalModelDataSources[${i}]`;
-            if (!isObj(source)) {
+            if (!isPlainObject(source)) {
                 return;
             }
             out.push(...s3SourceFailures(`${p}.S3DataSource`, source.S3DataSource));
@@ -135,7 +128,7 @@ function containerFailures(path: string, c: Obj): Failure[] {
             }
         });
     }
-    if (isObj(c.Environment)) {
+    if (isPlainObject(c.Environment)) {
         for (const [key, value] of Object.entries(c.Environment)) {
             const tooLong = bytes(key) > MAX_ENV_ENTRY_BYTES ? "key" : typeof value === "string" && !isUnknown(value) && bytes(value) > MAX_ENV_ENTRY_BYTES ? "value" : undefined;
             if (tooLong) {
@@ -145,9 +138,9 @@ function containerFailures(path: string, c: Obj): Failure[] {
             }
         }
     }
-    if (isObj(c.ContainerMetricsConfig) && Array.isArray(c.ContainerMetricsConfig.MetricsEndpoints)) {
+    if (isPlainObject(c.ContainerMetricsConfig) && Array.isArray(c.ContainerMetricsConfig.MetricsEndpoints)) {
         c.ContainerMetricsConfig.MetricsEndpoints.forEach((e, i) => {
-            const f = isObj(e) ? e.MetricPublishFrequencyInSeconds : undefined;
+            const f = isPlainObject(e) ? e.MetricPublishFrequencyInSeconds : undefined;
             if (typeof f === "number" && !METRIC_PUBLISH_FREQUENCIES.includes(f)) {
                 out.push(fail(`${path}.ContainerMetricsConfig.MetricsEndpoints[${i}].MetricPublishFrequencyInSeconds`, "enum",
                     `${f} seconds is not a supported publishing frequency`, `use one of ${METRIC_PUBLISH_FREQUENCIES.join(", ")}`));
@@ -158,7 +151,7 @@ function containerFailures(path: string, c: Obj): Failure[] {
 }
 
 function s3SourceFailures(path: string, s: unknown): Failure[] {
-    if (!isObj(s)) {
+    if (!isPlainObject(s)) {
         return [];
     }
     const out: Failure[] = [];
@@ -176,7 +169,7 @@ function s3SourceFailures(path: string, s: unknown): Failure[] {
 function environmentTotalFailures(inputs: Obj, containers: [string, Obj][]): Failure[] {
     let total = 0;
     for (const [, c] of containers) {
-        if (isObj(c.Environment)) {
+        if (isPlainObject(c.Environment)) {
             for (const [k, v] of Object.entries(c.Environment)) {
                 total += bytes(k) + (typeof v === "string" && !isUnknown(v) ? bytes(v) : 0);
             }
@@ -185,7 +178,7 @@ function environmentTotalFailures(inputs: Obj, containers: [string, Obj][]): Fai
     if (total <= MAX_ENV_TOTAL_BYTES) {
         return [];
     }
-    const property = isObj(inputs.PrimaryContainer) ? "PrimaryContainer.Environment" : "Containers";
+    const property = isPlainObject(inputs.PrimaryContainer) ? "PrimaryContainer.Environment" : "Containers";
     return [fail(property, "maxTotal", `the Environment keys and values of all containers add up to ${total} bytes, above the ${MAX_ENV_TOTAL_BYTES}-byte (32 KB) limit`,
         "move large settings into the model artifacts or a configuration file the container reads")];
 }
@@ -195,20 +188,20 @@ function pipelineFailures(inputs: Obj): Failure[] {
     const out: Failure[] = [];
     const config = inputs.InferenceExecutionConfig;
     const list = inputs.Containers;
-    if (given(config) && given(inputs.PrimaryContainer) && absent(list)) {
+    if (given(config) && given(inputs.PrimaryContainer) && isAbsent(list)) {
         out.push(fail("InferenceExecutionConfig", "dependency", "InferenceExecutionConfig applies only to multi-container models",
             "move the container into Containers, or remove InferenceExecutionConfig"));
     }
     if (!Array.isArray(list)) {
         return out;
     }
-    const direct = isObj(config) && config.Mode === "Direct";
-    const hostnames = list.map((c) => (isObj(c) ? c.ContainerHostname : undefined));
+    const direct = isPlainObject(config) && config.Mode === "Direct";
+    const hostnames = list.map((c) => (isPlainObject(c) ? c.ContainerHostname : undefined));
     const anySet = hostnames.some(given);
     const seen = new Map<unknown, number>();
     hostnames.forEach((h, i) => {
         const p = `Containers[${i}].ContainerHostname`;
-        if (absent(h) && isObj(list[i])) {
+        if (isAbsent(h) && isPlainObject(list[i])) {
             if (direct) {
                 out.push(fail(p, "required", "every container needs a ContainerHostname when InferenceExecutionConfig.Mode is \"Direct\" (requests target a container by hostname)",
                     "set a unique ContainerHostname on each container"));
@@ -230,10 +223,10 @@ function pipelineFailures(inputs: Obj): Failure[] {
 
 /** SageMaker needs a role to pull images and artifacts, except when every container is a model package. */
 function roleFailures(inputs: Obj, containers: [string, Obj][]): Failure[] {
-    if (!absent(inputs.ExecutionRoleArn) || containers.length === 0) {
+    if (!isAbsent(inputs.ExecutionRoleArn) || containers.length === 0) {
         return [];
     }
-    const allPackages = containers.every(([, c]) => !absent(c.ModelPackageName));
+    const allPackages = containers.every(([, c]) => !isAbsent(c.ModelPackageName));
     return allPackages ? [] : [fail("ExecutionRoleArn", "required",
         "an execution role is required for containers that are not model packages",
         "set ExecutionRoleArn to an IAM role SageMaker can assume (arn:aws:iam::ACCOUNT:role/NAME) with access to the image and the model artifacts")];
@@ -246,7 +239,7 @@ function tagFailures(tags: unknown): Failure[] {
     const out: Failure[] = [];
     const seen = new Map<string, number>();
     tags.forEach((t, i) => {
-        const key = isObj(t) ? t.Key : undefined;
+        const key = isPlainObject(t) ? t.Key : undefined;
         if (typeof key !== "string" || isUnknown(key)) {
             return;
         }

@@ -1,5 +1,6 @@
 import type { CreateModelInput, DescribeModelOutput, Tag } from "@aws-sdk/client-sagemaker";
 import { sortTags, tagsEqual } from "../common/tags";
+import { pick } from "../common/values";
 import { mismatches, normalizeMember } from "./compare";
 import { userTags } from "./diff";
 import { CREATE_MODEL_MEMBERS, OWN_INPUTS } from "./members";
@@ -8,13 +9,7 @@ type Props = Record<string, unknown>;
 
 /** The CreateModel request: the SDK members only, never our own settings. */
 export function createRequest(inputs: Props): CreateModelInput {
-    const request: Props = {};
-    for (const member of CREATE_MODEL_MEMBERS) {
-        if (inputs[member] !== undefined && inputs[member] !== null) {
-            request[member] = inputs[member];
-        }
-    }
-    return request as unknown as CreateModelInput;
+    return pick(inputs, CREATE_MODEL_MEMBERS) as unknown as CreateModelInput;
 }
 
 /** Environment values of every container: scrubbed from every error message (they may be secrets). */
