@@ -69,6 +69,11 @@ export function scrub(text: string, secrets: readonly string[] | undefined): str
     return out;
 }
 
+/** An update found the resource gone (deleted outside Pulumi): how to bring the state back in line. */
+export function goneError(resource: string, region: string): Error {
+    return new Error(`${resource} no longer exists in ${region}: run \`pulumi refresh\` to drop it from the state, then \`pulumi up\` to recreate it.`);
+}
+
 /** Builds the Error the engine shows; the original is not chained (its stack is noise to users). */
 export function describeAwsError(err: unknown, ctx: ErrorContext): Error {
     const code = errorCode(err) ?? "Error";

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DescribeModelPackageGroupOutput, SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
-import { describeAwsError, isNotFound } from "../aws/errors";
+import { describeAwsError, goneError, isNotFound } from "../aws/errors";
 import { AUTO_NAME_KEYS, resolveAutoName } from "../common/auto-name";
 import { checkFailure as fail, regionFailure, shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import type { Lifecycle } from "../common/lifecycle";
@@ -153,7 +153,7 @@ async function update(settings: ProviderSettings, id: string, olds: Props, news:
     const region = await clientRegion(client);
     const arn = typeof olds.arn === "string" ? olds.arn : (await describeGroup(client, id))?.ModelPackageGroupArn;
     if (!arn) {
-        throw new Error(`${what(id)} no longer exists in ${region}: run \`pulumi refresh\` to drop it from the state, then \`pulumi up\` to recreate it.`);
+        throw goneError(what(id), region);
     }
     await applyTagChanges(client, arn, diffTags(olds.Tags as Tag[] | undefined, news.Tags as Tag[] | undefined), what(id));
     const d = await describeGroup(client, id);

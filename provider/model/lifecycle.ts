@@ -1,6 +1,6 @@
 import type { DescribeModelOutput, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
-import { describeAwsError, isAlreadyExists, isNetworkError, isNotFound, type ErrorContext } from "../aws/errors";
+import { describeAwsError, goneError, isAlreadyExists, isNetworkError, isNotFound, type ErrorContext } from "../aws/errors";
 import type { Lifecycle } from "../common/lifecycle";
 import { ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
@@ -117,7 +117,7 @@ async function update(settings: ProviderSettings, id: string, olds: Props, news:
         arn = description?.ModelArn;
     }
     if (!arn) {
-        throw new Error(`${ctx.resource} no longer exists in ${region}: run \`pulumi refresh\` to drop it from the state, then \`pulumi up\` to recreate it.`);
+        throw goneError(ctx.resource, region);
     }
     await applyTagChanges(client, arn, diffTags(userTags(olds.Tags), userTags(news.Tags)), ctx);
     // Refreshes `model` (a provider upgrade may change the outputs' shape).
