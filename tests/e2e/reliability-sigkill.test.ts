@@ -1,0 +1,138 @@
+// `pulumi up` killed with SIGKILL in the middle of creating models, then the recovery procedure of
+// docs/RELIABILITY.md ("Recovering from an interrupted update"): the stack converges with zero
+// orphans. Models only: a pending create's inputs carry the ModelName, which is the model's id.
+import { strict as assert } from "assert";
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { PulumiStack } from "../../scripts/lib/pulumi-cli";
+import {
+    compareInventories, FIXTURES, sortedInventory, startFaultyEnvironment, stackEnv, stateInventory, stateOf, TYPES,
+    type FaultyEnvironment,
+} from "../reliability/harness";
+import { descendants, isAlive, killAll, sleep } from "../reliability/processes";
+
+const MODELS = 12;
+
+interface PendingOperation {
+    type: string;
+    resource: { urn: string; type: string; id?: string; inputs?: Record<string, unknown> };
+}
+
+describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documented recovery", function () {
+    this.timeout(5 * 60_000);
+    let env: FaultyEnvironment;
+    let stack: PulumiStack;
+    let pending: PendingOperation[] = [];
+    const leftovers: number[] = [];
+
+    before(async () => {
+        // 400 ms per API call and --parallel 4: the up takes seconds, so the kill lands mid-way.
+        env = await startFaultyEnvironment({ faults: { latencyMs: 400 } });
+        stack = await PulumiStack.create(path.join(FIXTURES, "fleet"), {
+            config: { "aws:region": "us-east-1", "fleet:models": String(MODELS), "fleet:packages": "0" },
+            env: stackEnv(env.url),
+        });
+    });
+
+    after(async () => {
+        killAll(leftovers);
+        if (stack) {
+            env?.endpoint.setFaults({});
+            await stack.run(["destroy", "--yes", "--skip-preview"]);
+            await stack.dispose();
+        }
+        await env?.close();
+    });
+
+    it("SIGKILL after 5 CreateModel calls leaves created-but-unrecorded models as pending creates", async () => {
+        const child = spawn("pulumi", ["up", "--yes", "--skip-preview", "--parallel", "4", "--stack", stack.name, "--non-interactive"],
+            { cwd: stack.projectDir, env: stack.env, stdio: "ignore" });
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        const deadline = Date.now() + 120_000;
+        while ((env.endpoint.counters().CreateModel ?? 0) < 5) {
+            assert.ok(Date.now() < deadline, "the up never reached 5 CreateModel calls");
+            await sleep(10);
+        }
+        const helpers = descendants(child.pid!);
+        leftovers.push(...helpers);
+        process.kill(child.pid!, "SIGKILL");
+        await exited;
+        // The engine's plugins outlive it (own process groups) and finish the calls in flight.
+        let last = JSON.stringify(env.endpoint.counters());
+        for (let stable = 0; stable < 3;) {
+            await sleep(500);
+            const now = JSON.stringify(env.endpoint.counters());
+            stable = now === last ? stable + 1 : 0;
+            last = now;
+        }
+        const survived = helpers.filter(isAlive).length;
+        killAll(helpers);
+
+        const exported = await stack.exportState();
+        pending = (exported.deployment.pending_operations ?? []) as PendingOperation[];
+        const live = sortedInventory(env.endpoint.inventory());
+        const state = stateInventory(exported.deployment.resources ?? []);
+        const diff = compareInventories(state, live);
+        console.log(`      [reliability] SIGKILL: CreateModel calls=${env.endpoint.counters().CreateModel} live=${live.models.length} ` +
+            `in state=${state.models.length} pending creates=${pending.length} orphans=${diff.orphans.length} ` +
+            `engine helpers still running after the kill=${survived}`);
+        assert.ok(pending.length > 0, "the kill landed while creates were in flight");
+        assert.ok(pending.every((op) => op.type === "creating"));
+        assert.ok(state.models.length < MODELS, "the up did not finish");
+        // Every orphan is a pending create whose model exists: nothing else can leak.
+        const pendingNames = pending.map((op) => String(op.resource.inputs?.ModelName).toLowerCase());
+        for (const arn of diff.orphans) {
+            assert.ok(pendingNames.includes(arn.slice(arn.lastIndexOf("/") + 1)), `orphan ${arn} is a pending create`);
+        }
+    });
+
+    it("recovery: cancel, adopt the pending creates that exist (export/edit/import), clear the rest, refresh, up: zero orphans", async () => {
+        // 1. cancel: on a file:// backend there is no lock; 3.259 still answers "canceled" and exits 0.
+        const cancel = await stack.run(["cancel", "--yes"]);
+        console.log(`      [reliability] pulumi cancel exit ${cancel.code}: ${cancel.output.trim().split("\n").pop()}`);
+        assert.equal(cancel.code, 0, cancel.output);
+
+        // 2. adopt: each pending create whose model exists becomes a resource with id = ModelName.
+        //    (`refresh --import-pending-creates URN ID` does NOT work in 3.259: it turns the op into
+        //    "importing", which the next snapshot drops, so the model stays an orphan.)
+        const liveNames = env.endpoint.inventory().models.map((arn) => arn.slice(arn.lastIndexOf("/") + 1));
+        const exported = await stack.exportState();
+        const deployment = exported.deployment as { resources: Record<string, unknown>[]; pending_operations: PendingOperation[] };
+        const adopt = deployment.pending_operations.filter((op) =>
+            op.type === "creating" && op.resource.type === TYPES.model &&
+            liveNames.includes(String(op.resource.inputs?.ModelName).toLowerCase()));
+        for (const op of adopt) {
+            deployment.resources.push({ ...op.resource, id: String(op.resource.inputs?.ModelName), outputs: { ...op.resource.inputs } });
+        }
+        deployment.pending_operations = deployment.pending_operations.filter((op) => !adopt.includes(op));
+        const file = path.join(stack.backendDir, "recovered-state.json");
+        fs.writeFileSync(file, JSON.stringify(exported));
+        await stack.expectOk(["stack", "import", "--file", file]);
+        console.log(`      [reliability] pending creates: ${pending.length}, adopted (model exists): ${adopt.length}, ` +
+            `cleared (never created): ${pending.length - adopt.length}`);
+
+        // 3. the other pending creates never reached SageMaker: drop them; refresh reads the adopted ones.
+        await stack.refresh(["--clear-pending-creates"]);
+        const afterRefresh = await stateOf(stack);
+        assert.deepEqual(afterRefresh.pending, []);
+
+        // 4. up: creates what is missing; the adopted models stay as they are.
+        const up = await stack.up();
+        const { resources, pending: left } = await stateOf(stack);
+        assert.deepEqual(left, []);
+        const state = stateInventory(resources);
+        const live = sortedInventory(env.endpoint.inventory());
+        assert.equal(state.models.length, MODELS);
+        assert.deepEqual(compareInventories(state, live), { orphans: [], ghosts: [], duplicates: [] });
+        assert.deepEqual(state, live);
+        const summary = (up.output.match(/^\s*[+~-]?\s*\d+ (created|replaced|updated|deleted|unchanged)\s*$/gm) ?? []).map((l) => l.trim()).join(", ");
+        console.log(`      [reliability] after recovery: ${state.models.length} models in state, ${live.models.length} live, ` +
+            `CreateModel calls in total=${env.endpoint.counters().CreateModel}; up: ${summary}`);
+        assert.doesNotMatch(up.output, /replaced/, "adopted models are not replaced");
+
+        // 5. converged: nothing left to do.
+        const preview = await stack.preview(["--expect-no-changes"]);
+        assert.equal(preview.code, 0, preview.output);
+    });
+});
