@@ -1,7 +1,8 @@
 import type { SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
 import { describeAwsError, type ErrorContext } from "../aws/errors";
-import type { TagChanges } from "./tags";
+import { sortTags, type TagChanges } from "./tags";
+import { isAbsent } from "./values";
 
 /** Who the calls are for: a resource label (`Model "m"`), or one with values to scrub from errors. */
 export type TagTarget = string | Omit<ErrorContext, "operation">;
@@ -30,6 +31,12 @@ export async function listTags(client: SageMakerClient, arn: string, target: Tag
         }
     } while (NextToken);
     return tags.filter((t) => !(t.Key ?? "").startsWith("aws:"));
+}
+
+/** Tags for refreshed inputs, sorted; undefined (leave Tags as they are) when none were declared and there are none. */
+export async function refreshedTags(client: SageMakerClient, arn: string, target: TagTarget, declared: unknown): Promise<Tag[] | undefined> {
+    const tags = sortTags(await listTags(client, arn, target)) ?? [];
+    return !isAbsent(declared) || tags.length > 0 ? tags : undefined;
 }
 
 /** At most one AddTags and one DeleteTags call (see diffTags). */

@@ -68,3 +68,20 @@ export function pick(inputs: Record<string, unknown>, members: readonly string[]
     }
     return out;
 }
+
+/** A copy without undefined members (the engine's Struct rejects them). */
+export function withoutUndefined(props: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(props)) {
+        if (v !== undefined) {
+            out[k] = v;
+        }
+    }
+    return out;
+}
+
+/** What a resource keeps in state: its inputs (not the engine's `__provider`) plus what we compute. */
+export function stateOutputs(inputs: Record<string, unknown>, computed: Record<string, unknown>): Record<string, unknown> {
+    const { __provider: _provider, ...rest } = inputs;
+    return withoutUndefined({ ...rest, ...computed });
+}

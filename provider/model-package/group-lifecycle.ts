@@ -7,11 +7,11 @@ import { checkFailure as fail, regionFailure, shapeIssueFailure, uncheckedFailur
 import type { Lifecycle } from "../common/lifecycle";
 import { effectiveRegion, ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
-import { applyTagChanges, listTags } from "../common/tag-calls";
+import { applyTagChanges, refreshedTags } from "../common/tag-calls";
 import { diffTags, sortTags } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
 import { validateShape } from "../shapes/validate";
-import { isAbsent, pick, sameValue, toPlain } from "../common/values";
+import { isAbsent, pick, sameValue, stateOutputs, toPlain, withoutUndefined } from "../common/values";
 
 type Props = Record<string, unknown>;
 
@@ -78,21 +78,13 @@ async function describeGroup(client: SageMakerClient, name: string): Promise<Des
 }
 
 function groupOutputs(inputs: Props, d: DescribeModelPackageGroupOutput | undefined, region: string, arn?: string): Props {
-    const out: Props = { ...inputs };
-    delete out.__provider;
-    Object.assign(out, {
+    return stateOutputs(inputs, {
         arn: d?.ModelPackageGroupArn ?? arn,
         name: d?.ModelPackageGroupName ?? inputs.ModelPackageGroupName,
         status: d?.ModelPackageGroupStatus,
         creationTime: toPlain(d?.CreationTime),
         region,
     });
-    for (const k of Object.keys(out)) {
-        if (out[k] === undefined) {
-            delete out[k];
-        }
-    }
-    return out;
 }
 
 async function create(settings: ProviderSettings, inputs: Props): Promise<pulumi.dynamic.CreateResult> {
@@ -135,17 +127,13 @@ async function read(settings: ProviderSettings, id: string, props: Props | undef
     if (!isAbsent(old.ManagedConfiguration) || !isAbsent(d.ManagedConfiguration)) {
         inputs.ManagedConfiguration = toPlain(d.ManagedConfiguration);
     }
-    const tags = sortTags(await listTags(client, d.ModelPackageGroupArn ?? String(old.arn), what(id)));
-    if (!isAbsent(old.Tags) || (tags && tags.length > 0)) {
+    const tags = await refreshedTags(client, d.ModelPackageGroupArn ?? String(old.arn), what(id), old.Tags);
+    if (tags) {
         inputs.Tags = tags;
     }
-    for (const k of Object.keys(inputs)) {
-        if (inputs[k] === undefined) {
-            delete inputs[k];
-        }
-    }
+    const refreshed = withoutUndefined(inputs);
     const region = typeof old.region === "string" ? old.region : await clientRegion(client);
-    return { id, props: groupOutputs(inputs, d, region), inputs };
+    return { id, props: groupOutputs(refreshed, d, region), inputs: refreshed };
 }
 
 async function update(settings: ProviderSettings, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {

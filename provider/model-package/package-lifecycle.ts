@@ -5,8 +5,8 @@ import { describeAwsError, isNotFound } from "../aws/errors";
 import type { Lifecycle } from "../common/lifecycle";
 import { ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
-import { applyTagChanges, listTags } from "../common/tag-calls";
-import { diffTags, sortTags } from "../common/tags";
+import { applyTagChanges, refreshedTags } from "../common/tag-calls";
+import { diffTags } from "../common/tags";
 import { getShape } from "../shapes/validate";
 import { COMPUTED_OUTPUTS, CREATE_MEMBERS, DEFAULT_STATUS_TIMEOUT_MINUTES, EXTRA_API_MEMBERS } from "./fields";
 import { ResourceInitError } from "./init-error";
@@ -14,7 +14,7 @@ import { checkModelPackage } from "./package-check";
 import { diffModelPackage, isVersioned, planUpdate } from "./package-diff";
 import { project } from "./project";
 import { formatStatusDetails, pollTiming, stderrProgress, waitForPackage, type WaitOptions } from "./status-wait";
-import { isAbsent, pick, toPlain } from "../common/values";
+import { isAbsent, pick, stateOutputs, toPlain } from "../common/values";
 
 type Props = Record<string, unknown>;
 
@@ -46,13 +46,12 @@ async function describe(client: SageMakerClient, arn: string, what: string): Pro
 
 /** The state we keep: the inputs as given plus what we compute (camelCase). */
 function outputs(inputs: Props, d: DescribeModelPackageOutput, region: string): Props {
-    const out: Props = { ...inputs };
-    delete out.__provider;
+    const declared: Props = { ...inputs };
     if (isVersioned(inputs) && !isAbsent(d.ModelApprovalStatus)) {
         // Versions always carry an approval status (default PendingManualApproval): programs read it.
-        out.ModelApprovalStatus = d.ModelApprovalStatus;
+        declared.ModelApprovalStatus = d.ModelApprovalStatus;
     }
-    Object.assign(out, {
+    return stateOutputs(declared, {
         arn: d.ModelPackageArn,
         name: d.ModelPackageName,
         version: d.ModelPackageVersion,
@@ -61,12 +60,6 @@ function outputs(inputs: Props, d: DescribeModelPackageOutput, region: string): 
         creationTime: d.CreationTime instanceof Date ? d.CreationTime.toISOString() : toPlain(d.CreationTime),
         region,
     });
-    for (const k of Object.keys(out)) {
-        if (out[k] === undefined) {
-            delete out[k];
-        }
-    }
-    return out;
 }
 
 async function deleteQuietly(client: SageMakerClient, arn: string): Promise<string | undefined> {
@@ -215,8 +208,8 @@ async function read(settings: ProviderSettings, id: string, props: Props | undef
         // ...and approval always: Studio or a pipeline may change it, and that must show.
         inputs.ModelApprovalStatus = d.ModelApprovalStatus;
     }
-    const tags = sortTags(await listTags(client, id, what));
-    if (!isAbsent(old.Tags) || (tags && tags.length > 0)) {
+    const tags = await refreshedTags(client, id, what, old.Tags);
+    if (tags) {
         inputs.Tags = tags;
     }
     // region stays as stored (the resolved one): diff compares it with the effective new region.
