@@ -17,6 +17,9 @@ ln -sfn .. node_modules/pulumi-sagemaker
 say "installing npm dependencies (policy-pack)"
 (cd policy-pack && npm ci --no-audit --no-fund --loglevel=error)
 
+say "installing npm dependencies (examples/aws-variant: @pulumi/aws, for its runtime-mocks test)"
+(cd examples/aws-variant && npm ci --no-audit --no-fund --loglevel=error)
+
 say "node for scripts and Pulumi programs: $("$root/node_modules/.bin/node" --version)"
 say "building the library (dist/)"
 PATH="$root/node_modules/.bin:$PATH" npm run --silent build
