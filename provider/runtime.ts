@@ -1,4 +1,5 @@
 import type { Lifecycle, ResourceKind } from "./common/lifecycle";
+import { withDeploymentRegion } from "./common/region";
 
 /**
  * Loaded by serialized providers as `require("pulumi-sagemaker/dist/provider/runtime")`.
@@ -6,12 +7,23 @@ import type { Lifecycle, ResourceKind } from "./common/lifecycle";
  */
 export const lifecycles: Record<ResourceKind, Lifecycle> = {
     get Model(): Lifecycle {
-        return require("./model/lifecycle").modelLifecycle;
+        return recordingRegion(require("./model/lifecycle").modelLifecycle);
     },
     get ModelPackage(): Lifecycle {
-        return require("./model-package/package-lifecycle").modelPackageLifecycle;
+        return recordingRegion(require("./model-package/package-lifecycle").modelPackageLifecycle);
     },
     get ModelPackageGroup(): Lifecycle {
-        return require("./model-package/group-lifecycle").modelPackageGroupLifecycle;
+        return recordingRegion(require("./model-package/group-lifecycle").modelPackageGroupLifecycle);
     },
 };
+
+/** Every kind's `check` records the deployment region in its inputs (see withDeploymentRegion). */
+function recordingRegion(lifecycle: Lifecycle): Lifecycle {
+    return {
+        ...lifecycle,
+        async check(settings, olds, news) {
+            const result = await lifecycle.check(settings, olds, news);
+            return result.inputs === undefined ? result : { ...result, inputs: withDeploymentRegion(settings, result.inputs) };
+        },
+    };
+}

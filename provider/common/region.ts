@@ -17,3 +17,20 @@ export function effectiveRegion(settings: ProviderSettings, region: unknown): st
     }
     return settings.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
 }
+
+/**
+ * Check-time: when the resource sets no `region`, record the one it will be created in.
+ *
+ * Why: policy packs see the checked inputs, not the provider's configuration, and Pulumi 3.259
+ * does not hand the stack config (`aws:region`) to Node.js policy packs. Recording the region
+ * here lets `sagemaker-region-match` know where the resource goes, makes the inputs say what the
+ * state holds, and turns a later `aws:region` change into the replace it is. Unknown values and
+ * a region only the SDK's default chain knows (a profile) are left as they are.
+ */
+export function withDeploymentRegion(settings: ProviderSettings, inputs: Props): Props {
+    if (inputs.region !== undefined && inputs.region !== null && inputs.region !== "") {
+        return inputs;
+    }
+    const region = effectiveRegion(settings, undefined);
+    return region === undefined ? inputs : { ...inputs, region };
+}
