@@ -7,9 +7,17 @@ import { CREATE_MODEL_MEMBERS, OWN_INPUTS } from "./members";
 
 type Props = Record<string, unknown>;
 
-/** The CreateModel request: the SDK members only, never our own settings. */
+/**
+ * The CreateModel request: the SDK members only, never our own settings. An empty `Containers`
+ * list means "not set" (check and diff treat it so); sending it next to PrimaryContainer would be
+ * rejected ("PrimaryContainer and Containers cannot both be specified").
+ */
 export function createRequest(inputs: Props): CreateModelInput {
-    return pick(inputs, CREATE_MODEL_MEMBERS) as unknown as CreateModelInput;
+    const request = pick(inputs, CREATE_MODEL_MEMBERS);
+    if (Array.isArray(request.Containers) && request.Containers.length === 0) {
+        delete request.Containers;
+    }
+    return request as unknown as CreateModelInput;
 }
 
 /** Environment values of every container: scrubbed from every error message (they may be secrets). */
