@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DescribeModelPackageGroupOutput, SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
-import { describeAwsError, goneError, isNotFound } from "../aws/errors";
+import { describeAwsError, goneError, isAlreadyExists, isNetworkError, isNotFound } from "../aws/errors";
 import { AUTO_NAME_KEYS, resolveAutoName } from "../common/auto-name";
 import { checkFailure as fail, regionFailure, shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import type { Lifecycle } from "../common/lifecycle";
@@ -92,10 +92,22 @@ async function create(settings: ProviderSettings, inputs: Props): Promise<pulumi
     const client = createSageMakerClient(settings, ownRegion(inputs));
     const region = await clientRegion(client);
     let arn: string | undefined;
+    const started = Date.now();
     try {
         arn = (await client.send(new (sdk().CreateModelPackageGroupCommand)(pick(inputs, GROUP_MEMBERS) as never))).ModelPackageGroupArn;
     } catch (err) {
-        throw describeAwsError(err, { resource: what(name), operation: "CreateModelPackageGroup" });
+        // The response was lost and a retry found the name taken: the first attempt created the
+        // group. Adopt it only when it was created during this call and matches the inputs.
+        const attempts = (err as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+        const lost = isNetworkError(err) || (isAlreadyExists(err) && attempts > 1);
+        const found = lost ? await describeGroup(client, name) : undefined;
+        const created = found?.CreationTime?.getTime();
+        const ours = found !== undefined && created !== undefined && created >= started - 5 * 60_000 &&
+            (found.ModelPackageGroupDescription ?? "") === String(inputs.ModelPackageGroupDescription ?? "");
+        if (!ours) {
+            throw describeAwsError(err, { resource: what(name), operation: "CreateModelPackageGroup" });
+        }
+        arn = found.ModelPackageGroupArn;
     }
     let d: DescribeModelPackageGroupOutput | undefined;
     try {

@@ -13,7 +13,7 @@ const MODELS = FULL ? 50 : 15;
 const PACKAGES = FULL ? 10 : 3;
 const FLEET = path.join(FIXTURES, "fleet");
 const LOST_FIRST = [
-    "CreateModel", "CreateModelPackage", "AddTags",
+    "CreateModel", "CreateModelPackageGroup", "CreateModelPackage", "AddTags",
     "DeleteModel", "DeleteModelPackage", "DeleteModelPackageGroup",
 ];
 

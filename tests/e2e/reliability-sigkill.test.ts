@@ -98,7 +98,7 @@ describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documente
         //    "importing", which the next snapshot drops, so the model stays an orphan.)
         const liveNames = env.endpoint.inventory().models.map((arn) => arn.slice(arn.lastIndexOf("/") + 1));
         const exported = await stack.exportState();
-        const deployment = exported.deployment as { resources: Record<string, unknown>[]; pending_operations: PendingOperation[] };
+        const deployment = exported.deployment as unknown as { resources: Record<string, unknown>[]; pending_operations: PendingOperation[] };
         const adopt = deployment.pending_operations.filter((op) =>
             op.type === "creating" && op.resource.type === TYPES.model &&
             liveNames.includes(String(op.resource.inputs?.ModelName).toLowerCase()));

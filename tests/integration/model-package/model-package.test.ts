@@ -164,6 +164,23 @@ describe("ModelPackage on the local endpoint", function () {
     });
 
     describe("groups", () => {
+        it("adopts the group when CreateModelPackageGroup's response is lost and the retry finds the name taken", async () => {
+            local.endpoint.setFaults({ rules: [{ operation: "CreateModelPackageGroup", times: 1, error: "lostResponse" }] });
+            local.endpoint.resetCounters();
+            const g = await deploy(groups, settings(), { logicalName: "lost-group", ModelPackageGroupDescription: "d" });
+            assert.strictEqual(local.endpoint.counters().CreateModelPackageGroup, 2, "the SDK retried");
+            assert.strictEqual(local.endpoint.inventory().modelPackageGroups.filter((a) => a.endsWith(`/${g.id}`)).length, 1);
+            assert.match(String(g.outputs.arn), /:model-package-group\/lost-group-/);
+            await groups.delete(settings(), g.id, g.outputs);
+        });
+
+        it("does not adopt a same-named group that differs from the inputs", async () => {
+            const first = await deploy(groups, settings(), { ModelPackageGroupName: "taken-group", ModelPackageGroupDescription: "theirs" });
+            await assert.rejects(deploy(groups, settings(), { ModelPackageGroupName: "taken-group", ModelPackageGroupDescription: "ours" }),
+                /ModelPackageGroup "taken-group".*CreateModelPackageGroup/s);
+            await groups.delete(settings(), first.id, first.outputs);
+        });
+
         it("refuses to delete a group that holds versions, and deletes them with deleteVersionsOnDestroy", async () => {
             const g = await deploy(groups, settings(), { logicalName: "fraud", Tags: [{ Key: "team", Value: "risk" }] });
             const inGroup = { ModelPackageGroupName: g.outputs.name, InferenceSpecification: inferenceSpec() };
