@@ -260,8 +260,10 @@ export interface RegionResolution {
 
 /**
  * Where a resource lives: its own region input, else its provider's `region`, else the stack
- * config key the provider falls back to. The engine passes the stack config to policy packs in
- * PULUMI_CONFIG; pulumi.Config is the supported reader of it.
+ * config key the provider falls back to, read with pulumi.Config (PULUMI_CONFIG). Pulumi 3.259 does
+ * not pass the stack config to Node.js policy packs (RunPlugin sets no PULUMI_CONFIG and
+ * @pulumi/policy ignores ConfigureStack), so for our resources the provider's check records the
+ * region in the `region` input (provider/common/region.ts); the config step is for engines that do.
  */
 export function resourceRegion(resource: ResourceLike, ownKey: string | undefined, configKey: string): RegionResolution {
     if (ownKey) {
