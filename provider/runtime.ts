@@ -1,5 +1,6 @@
 import type { Lifecycle, ResourceKind } from "./common/lifecycle";
 import { withDeploymentRegion } from "./common/region";
+import { StackConfigError, type ProviderSettings } from "./common/settings";
 
 /**
  * Loaded by serialized providers as `require("pulumi-sagemaker/dist/provider/runtime")`.
@@ -7,23 +8,41 @@ import { withDeploymentRegion } from "./common/region";
  */
 export const lifecycles: Record<ResourceKind, Lifecycle> = {
     get Model(): Lifecycle {
-        return recordingRegion(require("./model/lifecycle").modelLifecycle);
+        return wrapped(require("./model/lifecycle").modelLifecycle);
     },
     get ModelPackage(): Lifecycle {
-        return recordingRegion(require("./model-package/package-lifecycle").modelPackageLifecycle);
+        return wrapped(require("./model-package/package-lifecycle").modelPackageLifecycle);
     },
     get ModelPackageGroup(): Lifecycle {
-        return recordingRegion(require("./model-package/group-lifecycle").modelPackageGroupLifecycle);
+        return wrapped(require("./model-package/group-lifecycle").modelPackageGroupLifecycle);
     },
 };
 
-/** Every kind's `check` records the deployment region in its inputs (see withDeploymentRegion). */
-function recordingRegion(lifecycle: Lifecycle): Lifecycle {
+/**
+ * What every kind shares:
+ * - a malformed stack config (settings.configError, see configuredSettings) fails every `check`
+ *   with its message, so `pulumi preview` stops there with a plain diagnostic and creates nothing;
+ *   every other call (refresh's read, destroy's delete) throws it;
+ * - `check` records the deployment region in its inputs (see withDeploymentRegion).
+ */
+export function wrapped(lifecycle: Lifecycle): Lifecycle {
+    const guard = (settings: ProviderSettings): void => {
+        if (settings.configError !== undefined) {
+            throw new StackConfigError(settings.configError);
+        }
+    };
     return {
-        ...lifecycle,
         async check(settings, olds, news) {
+            if (settings.configError !== undefined) {
+                return { inputs: news, failures: [{ property: "", reason: settings.configError }] };
+            }
             const result = await lifecycle.check(settings, olds, news);
             return result.inputs === undefined ? result : { ...result, inputs: withDeploymentRegion(settings, result.inputs) };
         },
+        diff: async (settings, ...args) => (guard(settings), lifecycle.diff(settings, ...args)),
+        create: async (settings, ...args) => (guard(settings), lifecycle.create(settings, ...args)),
+        read: async (settings, ...args) => (guard(settings), lifecycle.read(settings, ...args)),
+        update: async (settings, ...args) => (guard(settings), lifecycle.update(settings, ...args)),
+        delete: async (settings, ...args) => (guard(settings), lifecycle.delete(settings, ...args)),
     };
 }

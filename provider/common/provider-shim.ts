@@ -29,8 +29,9 @@ export interface SageMakerProvider extends pulumi.dynamic.ResourceProvider {
  */
 const methods: Omit<SageMakerProvider, "kind" | "settings"> = {
     async configure(this: SageMakerProvider, req) {
-        const { settingsFromConfig } = require("pulumi-sagemaker/dist/provider/common/settings");
-        this.settings = settingsFromConfig(req.config);
+        // Never throws: the host caches the provider before configure, so a throw here would
+        // fail one call and leave later calls running unconfigured. See runtime.ts.
+        this.settings = require("pulumi-sagemaker/dist/provider/common/settings").configuredSettings(req.config);
     },
     lifecycle(this: SageMakerProvider) {
         return require("pulumi-sagemaker/dist/provider/runtime").lifecycles[this.kind];

@@ -14,6 +14,11 @@ export interface ProviderSettings {
     maxAttempts?: number;
     /** `sagemaker:retryBaseDelayMs`: first backoff delay; doubles per retry (with full jitter). */
     retryBaseDelayMs?: number;
+    /**
+     * Set instead of all the above when the stack config is malformed: every `check` then fails
+     * with this message (so `pulumi preview` stops with it) and every other call throws it.
+     */
+    configError?: string;
 }
 
 /** The config keys a provider reads, in one place for docs and tests. */
@@ -44,10 +49,7 @@ export function settingsFromConfig(config: ConfigReader): ProviderSettings {
     }
     const profile = config.get(CONFIG_KEYS.profile);
     if (profile !== undefined && profile !== "") {
-        if (!/^[\w.+@-]+$/.test(profile)) {
-            throw new Error(`stack config "${CONFIG_KEYS.profile}" is not a valid profile name: ` +
-                `use the name of a section of ~/.aws/config (letters, digits, . _ - + @).`);
-        }
+        assertProfile(profile);
         settings.profile = profile;
     }
     const endpoint = config.get(CONFIG_KEYS.endpoint);
@@ -68,28 +70,107 @@ export function settingsFromConfig(config: ConfigReader): ProviderSettings {
 
 export function assertRegion(region: string, where: string): void {
     if (!REGION_PATTERN.test(region)) {
-        throw new Error(`${where} is "${region}", which is not an AWS region name: ` +
-            `use a region code such as "us-east-1" or "eu-west-2".`);
+        throw new Error(`${where} is "${shown(region)}", which is not an AWS region name: ` +
+            `use a region code such as "us-east-1" or "eu-west-2"` +
+            (where.startsWith("stack config") ? ` (pulumi config set ${CONFIG_KEYS.region} us-east-1).` : "."));
     }
 }
 
 export function assertEndpoint(endpoint: string, where: string): void {
+    const fix = `use a full http(s) URL such as "http://127.0.0.1:4599" or ` +
+        `"https://api.sagemaker.us-east-1.amazonaws.com" (pulumi config set ${CONFIG_KEYS.endpoint} URL), ` +
+        `or remove it (pulumi config rm ${CONFIG_KEYS.endpoint}).`;
     let url: URL;
     try {
         url = new URL(endpoint);
     } catch {
-        throw new Error(`${where} is not a URL: use e.g. "http://127.0.0.1:4599" or ` +
-            `"https://api.sagemaker.us-east-1.amazonaws.com".`);
+        throw new Error(`${where} is "${shown(endpoint)}", which is not a URL: ${fix}`);
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
-        throw new Error(`${where} must use http or https, not "${url.protocol}".`);
+        // "localhost:4599" parses as a URL with the scheme "localhost:".
+        throw new Error(`${where} is "${shown(endpoint)}", which is not an http or https URL: ${fix}`);
     }
+}
+
+/**
+ * `aws:profile` must be a profile name, and a profile the SDK can find: else every API call of the
+ * deployment fails with "Could not resolve credentials" (with a profile set, the SDK ignores
+ * AWS_ACCESS_KEY_ID), after the preview said all was well.
+ */
+export function assertProfile(profile: string): void {
+    const key = CONFIG_KEYS.profile;
+    if (!/^[\w.+@-]+$/.test(profile)) {
+        throw new Error(`stack config "${key}" is "${shown(profile)}", which is not a profile name (letters, digits, . _ - + @): ` +
+            `use the name of a profile in ~/.aws/config (pulumi config set ${key} NAME), or remove it (pulumi config rm ${key}).`);
+    }
+    const files = sharedProfileFiles();
+    if (!files.some((f) => f.profiles.includes(profile))) {
+        throw new Error(`stack config "${key}" is "${profile}", but no profile of that name is in ` +
+            `${files.map((f) => f.path).join(" or ")}: create it (aws configure --profile ${profile}), ` +
+            `set an existing one (pulumi config set ${key} NAME), or remove it (pulumi config rm ${key}).`);
+    }
+}
+
+/** Profile names in the shared config and credentials files (where the SDK looks, env overrides included). */
+function sharedProfileFiles(): { path: string; profiles: string[] }[] {
+    const fs: typeof import("fs") = require("fs");
+    const os: typeof import("os") = require("os");
+    const path: typeof import("path") = require("path");
+    const home = process.env.HOME || process.env.USERPROFILE || os.homedir();
+    const read = (file: string, configFile: boolean) => {
+        let text = "";
+        try {
+            text = fs.readFileSync(file, "utf8");
+        } catch {
+            // a missing file holds no profiles
+        }
+        const profiles: string[] = [];
+        for (const match of text.matchAll(/^\s*\[\s*([^\]]+?)\s*\]\s*$/gm)) {
+            const section = match[1];
+            // config: [default] and [profile NAME]; credentials: [NAME].
+            const name = configFile ? (section === "default" ? section : /^profile\s+(.+)$/.exec(section)?.[1]) : section;
+            if (name) {
+                profiles.push(name.trim());
+            }
+        }
+        return { path: file, profiles };
+    };
+    return [
+        read(process.env.AWS_CONFIG_FILE || path.join(home, ".aws", "config"), true),
+        read(process.env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, ".aws", "credentials"), false),
+    ];
+}
+
+/** A config value as it goes into an error message: one line, at most 80 characters. */
+function shown(value: string): string {
+    const line = JSON.stringify(value).slice(1, -1);
+    return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }
 
 function positiveInteger(text: string, key: string, min: number, max: number): number {
     const n = Number(text);
     if (!Number.isInteger(n) || n < min || n > max) {
-        throw new Error(`stack config "${key}" is "${text}": use a whole number from ${min} to ${max}.`);
+        throw new Error(`stack config "${key}" is "${shown(text)}", which is not a whole number from ${min} to ${max}: ` +
+            `set one (pulumi config set ${key} N), or remove it (pulumi config rm ${key}).`);
     }
     return n;
+}
+
+/** `settingsFromConfig` for `configure`: a malformed config becomes `configError`, never a throw. */
+export function configuredSettings(config: ConfigReader): ProviderSettings {
+    try {
+        return settingsFromConfig(config);
+    } catch (err) {
+        return { configError: err instanceof Error ? err.message : String(err) };
+    }
+}
+
+/** The error every non-check call of a provider with a malformed stack config fails with. */
+export class StackConfigError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "StackConfigError";
+        // The dynamic-provider host prints `${err}: ${err.stack}`: keep that to the message.
+        this.stack = "";
+    }
 }
