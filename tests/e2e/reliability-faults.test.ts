@@ -22,6 +22,7 @@ function report(label: string, env: FaultyEnvironment): void {
     const s = env.proxy!.stats();
     console.log(`      [reliability] ${label}: calls=${total(s.calls)} throttled=${total(s.throttled)} ` +
         `500s=${total(s.serverErrors)} lost=${total(s.lost)} other4xx=${total(s.clientErrors)} ok=${total(s.ok)} ` +
+        `retried=${total(s.throttled) + total(s.serverErrors) + total(s.lost)} ` +
         `creates: ${JSON.stringify(Object.fromEntries(Object.entries(s.calls).filter(([k]) => k.startsWith("Create"))))} ` +
         `lostByOp=${JSON.stringify(s.lost)}`);
 }
@@ -45,6 +46,8 @@ describe(`e2e reliability: pulumi up/destroy of ${MODELS} models + ${PACKAGES} p
             },
         });
         stack = await PulumiStack.create(FLEET, {
+            // Own stack name: other runs may use the same fixture directory at the same time.
+            stackName: `fleet-faults-${process.pid}`,
             config: {
                 "aws:region": "us-east-1",
                 "fleet:models": String(MODELS),
@@ -112,6 +115,8 @@ describe("e2e reliability: 64 concurrent creates through one provider process", 
         // 300 ms per call: serial creates would take 20 s, so overlap shows in maxInFlight.
         env = await startFaultyEnvironment({ throttleRate: 0, faults: { latencyMs: 300 } });
         stack = await PulumiStack.create(FLEET, {
+            // Own stack name: other runs may use the same fixture directory at the same time.
+            stackName: `fleet-concurrent-${process.pid}`,
             config: { "aws:region": "us-east-1", "fleet:models": "64", "fleet:packages": "0" },
             env: stackEnv(env.url),
         });

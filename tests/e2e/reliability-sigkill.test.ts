@@ -2,7 +2,7 @@
 // docs/RELIABILITY.md ("Recovering from an interrupted update"): the stack converges with zero
 // orphans. Models only: a pending create's inputs carry the ModelName, which is the model's id.
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { PulumiStack } from "../../scripts/lib/pulumi-cli";
@@ -13,6 +13,7 @@ import {
 import { descendants, isAlive, killAll, sleep } from "../reliability/processes";
 
 const MODELS = 12;
+const ADOPT_JQ = path.join(__dirname, "..", "reliability", "adopt-pending-models.jq");
 
 interface PendingOperation {
     type: string;
@@ -30,6 +31,8 @@ describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documente
         // 400 ms per API call and --parallel 4: the up takes seconds, so the kill lands mid-way.
         env = await startFaultyEnvironment({ faults: { latencyMs: 400 } });
         stack = await PulumiStack.create(path.join(FIXTURES, "fleet"), {
+            // Own stack name: other runs may use the same fixture directory at the same time.
+            stackName: `fleet-sigkill-${process.pid}`,
             config: { "aws:region": "us-east-1", "fleet:models": String(MODELS), "fleet:packages": "0" },
             env: stackEnv(env.url),
         });
@@ -96,21 +99,33 @@ describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documente
         // 2. adopt: each pending create whose model exists becomes a resource with id = ModelName.
         //    (`refresh --import-pending-creates URN ID` does NOT work in 3.259: it turns the op into
         //    "importing", which the next snapshot drops, so the model stays an orphan.)
+        //    With jq (as docs/RELIABILITY.md shows): tests/reliability/adopt-pending-models.jq; the
+        //    same edit in TypeScript where jq is missing.
         const liveNames = env.endpoint.inventory().models.map((arn) => arn.slice(arn.lastIndexOf("/") + 1));
-        const exported = await stack.exportState();
-        const deployment = exported.deployment as unknown as { resources: Record<string, unknown>[]; pending_operations: PendingOperation[] };
+        const exportFile = path.join(stack.backendDir, "state.json");
+        const file = path.join(stack.backendDir, "recovered-state.json");
+        await stack.expectOk(["stack", "export", "--file", exportFile]);
+        const exported = JSON.parse(fs.readFileSync(exportFile, "utf8"));
+        const deployment = exported.deployment as { resources: Record<string, unknown>[]; pending_operations: PendingOperation[] };
         const adopt = deployment.pending_operations.filter((op) =>
             op.type === "creating" && op.resource.type === TYPES.model &&
             liveNames.includes(String(op.resource.inputs?.ModelName).toLowerCase()));
-        for (const op of adopt) {
-            deployment.resources.push({ ...op.resource, id: String(op.resource.inputs?.ModelName), outputs: { ...op.resource.inputs } });
+        const jq = spawnSync("jq", ["--argjson", "live", JSON.stringify(liveNames), "-f", ADOPT_JQ, exportFile], { encoding: "utf8" });
+        if (!jq.error) {
+            assert.equal(jq.status, 0, jq.stderr);
+            fs.writeFileSync(file, jq.stdout);
+        } else {
+            for (const op of adopt) {
+                deployment.resources.push({ ...op.resource, id: String(op.resource.inputs?.ModelName), outputs: { ...op.resource.inputs } });
+            }
+            deployment.pending_operations = deployment.pending_operations.filter((op) => !adopt.includes(op));
+            fs.writeFileSync(file, JSON.stringify(exported));
         }
-        deployment.pending_operations = deployment.pending_operations.filter((op) => !adopt.includes(op));
-        const file = path.join(stack.backendDir, "recovered-state.json");
-        fs.writeFileSync(file, JSON.stringify(exported));
+        const recovered = JSON.parse(fs.readFileSync(file, "utf8"));
+        assert.equal(recovered.deployment.pending_operations.length, pending.length - adopt.length);
         await stack.expectOk(["stack", "import", "--file", file]);
         console.log(`      [reliability] pending creates: ${pending.length}, adopted (model exists): ${adopt.length}, ` +
-            `cleared (never created): ${pending.length - adopt.length}`);
+            `cleared (never created): ${pending.length - adopt.length}; edit made with ${jq.error ? "TypeScript (no jq)" : "jq"}`);
 
         // 3. the other pending creates never reached SageMaker: drop them; refresh reads the adopted ones.
         await stack.refresh(["--clear-pending-creates"]);
