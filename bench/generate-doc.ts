@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { RETRY_DEFAULTS } from "../provider/aws/retry";
 import { formatNumber, formatTarget, maxLoad, RESULTS_DIR, type BenchResult, type Row } from "./lib";
 
 /**
@@ -44,24 +45,41 @@ function gaps(results: BenchResult[]): string[] {
             const s = results.find((r) => r.benchmark === "scale-up");
             const zero = find(results, "scale-up", "up, N = 200, 0 ms") ?? s?.rows.find((x) => x.metric.includes("0 ms latency"));
             const echo = s?.rows.find((x) => x.metric.includes("no-op dynamic resources"));
+            const skip = s?.rows.find((x) => x.metric.includes("PULUMI_SKIP_CHECKPOINTS"));
+            const entry = find(results, "state-size", "Model: state entry per resource");
             out.push("  *Why*: the ideal counts only the API latency on the critical path and the fixed cost; every resource also",
                 "  costs engine and provider time that is not latency. The diagnostics of the same run separate them:",
                 `  with 0 ms latency the same up takes ${fmt(zero)} (${zero?.note ?? ""}), and resources whose provider makes no call`,
-                `  at all take ${fmt(echo)} (${echo?.note ?? ""}). So most of the gap is per-resource engine + dynamic-provider`,
+                `  at all take ${fmt(echo)} (${echo?.note ?? ""}). With only the final checkpoint written`,
+                `  (PULUMI_SKIP_CHECKPOINTS=true) the same up takes ${fmt(skip)} (${skip?.note ?? ""}).`,
+                "  So most of the gap is per-resource engine + dynamic-provider",
                 "  work (gRPC round trips for check/diff/create, deserialising the ~3 KB `__provider` closure, checkpoint writes of the",
                 "  whole state after each step on the file backend) on 2 shared CPUs, plus the provider's second call per create.",
                 "  *What would close it*: one call per create (see above: halves the latency part), a higher `--parallel` where the API",
-                "  limits allow it, a native (non-dynamic) provider, and fewer/lighter checkpoint writes; a less loaded machine.");
+                "  limits allow it, a native (non-dynamic) provider, and fewer/lighter checkpoint writes (the state is " +
+                    `${fmt(entry)} per model, ${entry ? formatNumber(entry.measured - entry.ideal) : "?"} B of it the two \`__provider\` copies, rewritten after every step);`,
+                "  a less loaded machine.");
+        } else if (bench === "throttling" && row.metric.startsWith("models not created")) {
+            const t = results.find((r) => r.benchmark === "throttling");
+            const d = t?.details as { errored?: number; failures?: number; runs?: unknown[] } | undefined;
+            out.push(`  *Why*: over ${d?.runs?.length ?? "?"} run(s), ${d?.errored ?? "some"} model(s) failed with ThrottlingException after all ${RETRY_DEFAULTS.maxAttempts} attempts`,
+                "  (the SDK's standard retry with provider/aws/retry.ts's backoff), and `pulumi up` starts no new operation after a failure,",
+                `  so the rest of the ${d?.failures ?? "?"} missing models were never attempted. Under a sustained limit, a request that backs off competes`,
+                "  with the other workers' fresh requests, which take every slot the sliding window frees; with a full-jitter",
+                `  delay it can lose ${RETRY_DEFAULTS.maxAttempts} times in a row. *What would close it*:`,
+                "  pace requests client-side (a token bucket in the one client the provider process already shares, e.g. the SDK's `adaptive` retry mode), so requests",
+                "  queue instead of colliding, and do not count throttling against a small attempt budget (retry throttles until a",
+                "  time budget runs out). The diagnostics under the rate row below show how many failed with each approach.");
         } else if (bench === "throttling") {
             const t = results.find((r) => r.benchmark === "throttling");
             const diags = t?.rows.filter((x) => x.metric.includes("(diagnostic)")) ?? [];
-            out.push("  *Why*: each resource operation gets its own SDK client, so nothing shares what the throttle rate is; a throttled",
-                "  call waits a full-jitter exponential backoff (first ceiling 200 ms, doubling per retry) while the endpoint sits idle,",
-                "  and each create spends 2 admitted calls (CreateModel + DescribeModel) where 1 is the minimum. Diagnostics of this run",
-                "  (N creates, no engine):",
+            out.push("  *Why*: nothing in the provider knows the rate: every resource sends as soon as the engine starts it, and a",
+                "  throttled call waits a full-jitter exponential backoff (first ceiling 200 ms, doubling per retry) while the endpoint",
+                "  may sit idle; each create also spends 2 admitted calls (CreateModel + DescribeModel) where 1 is the minimum, which",
+                "  alone caps the rate at half the ideal. Diagnostics of this run (N creates, no engine):",
                 ...diags.map((d) => `  - ${d.metric.replace(" (diagnostic)", "")}: ${fmt(d)} (${formatNumber(d.ratio)} of the ideal rate; ${d.note ?? ""})`),
-                "  *What would close it*: one SDK client per provider process in the SDK's `adaptive` retry mode (a client-side token",
-                "  bucket that adapts to the throttle rate), and one call per create.");
+                "  *What would close it*: put the client the provider process already shares in the SDK's `adaptive` retry mode (a",
+                "  client-side token bucket that adapts to the throttle rate) or pace it at a configured rate, and one call per create.");
         } else {
             out.push("  See the table notes.");
         }
@@ -108,7 +126,9 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         "- **Load average** (1 min; before → after, highest sampled every 5 s): " +
             results.map((r) => `${r.benchmark} ${r.loadavg.before[0]} → ${r.loadavg.after[0]} (max ${maxLoad(r)})`).join("; ") + ".",
         `  The machine is shared with other engineers' test runs: a load above ${m.nproc} means processes were waiting for`,
-        "  a CPU, and wall times (benchmarks 2, 3, 5) carry that noise; call counts and bytes (1, 4) do not.",
+        "  a CPU, and wall times (benchmarks 2, 3, 5) carry that noise; call counts and bytes (1, 4) do not. A benchmark",
+        "  whose wall times were distorted by other runs is re-run alone (`npm run bench -- NAME`), which is why the",
+        "  finish times below differ.",
         "",
         "## Method",
         "",
@@ -128,7 +148,10 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         "",
     ];
     for (const r of results) {
-        lines.push(`## ${r.title}`, "", `Load average (1 min) ${r.loadavg.before[0]} → ${r.loadavg.after[0]}, max ${maxLoad(r)}; took ${Math.round(r.durationMs / 1000)} s.`, "",
+        const contended = maxLoad(r) > r.machine.nproc
+            ? ` The load exceeded the ${r.machine.nproc} CPUs during this run: its wall times are inflated by other processes.` : "";
+        lines.push(`## ${r.title}`, "", `Finished ${r.date}; load average (1 min) ${r.loadavg.before[0]} → ${r.loadavg.after[0]}, ` +
+            `max ${maxLoad(r)}; took ${Math.round(r.durationMs / 1000)} s.${contended}`, "",
             "| metric | ideal | measured | ratio | target | met? |", "| --- | ---: | ---: | ---: | --- | --- |");
         for (const x of r.rows) {
             const metric = x.note ? `${x.metric} <br><sub>${x.note}</sub>` : x.metric;

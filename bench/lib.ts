@@ -158,11 +158,11 @@ export class Fixture {
     }
 
     /** Runs the command with counters reset first; returns wall time, the calls it made, and its output. */
-    async measure(args: string[], opts: { expectOk?: boolean; sampler?: RssSampler } = {}): Promise<{ ms: number; calls: Record<string, number>; result: RunResult }> {
+    async measure(args: string[], opts: { expectOk?: boolean; sampler?: RssSampler; env?: NodeJS.ProcessEnv } = {}): Promise<{ ms: number; calls: Record<string, number>; result: RunResult }> {
         this.endpoint.resetCounters();
         opts.sampler?.start();
         const t0 = performance.now();
-        const result = await this.stack.run(args);
+        const result = await this.stack.run(args, opts.env);
         const ms = performance.now() - t0;
         opts.sampler?.stop();
         if ((opts.expectOk ?? true) && result.code !== 0) {

@@ -68,6 +68,20 @@ export function scaleUp(opts: BenchOptions) {
                 `ideal: the fixed cost; ${round((zero.ms - fixedMs) / n, 1)} ms per model`));
             runs.push({ n, latencyMs: 0, upMs: round(zero.ms, 0), perResourceMs: round((zero.ms - fixedMs) / n, 1),
                 upCpuSeconds: zs.cpuSeconds(), upPeakKiB: zs.peakKiB });
+            // The file backend rewrites the whole checkpoint after every step (O(N) bytes x O(N) steps);
+            // PULUMI_SKIP_CHECKPOINTS=true writes only the final one. Same up, 50 ms latency again.
+            await f.config({ "bench:count": "0" });
+            await f.measure(UP);
+            f.endpoint.setFaults({ latencyMs: LATENCY_MS });
+            await f.config({ "bench:count": String(n) });
+            const ks = new RssSampler(f.stack.backendDir);
+            const skip = await f.measure(UP, { sampler: ks, env: { PULUMI_SKIP_CHECKPOINTS: "true" } });
+            const waves = Math.ceil(n / parallel);
+            rows.push(row(`up, N = ${n}, PULUMI_SKIP_CHECKPOINTS=true (diagnostic)`, skip.ms / 1000,
+                (waves * MIN_CALLS_CREATE * LATENCY_MS + fixedMs) / 1000, "s", undefined,
+                `only the final checkpoint is written; engine CPU ${ks.cpuSeconds().engine ?? "?"} s ` +
+                `(with checkpoints: ${(runs.find((r) => r.n === n && r.latencyMs === undefined)?.upCpuSeconds as Record<string, number> | undefined)?.engine ?? "?"} s)`));
+            runs.push({ n, skipCheckpoints: true, upMs: round(skip.ms, 0), upCalls: skip.calls, upCpuSeconds: ks.cpuSeconds(), upPeakKiB: ks.peakKiB });
             const e = await Fixture.create("echo", { "bench:count": "0" });
             try {
                 await e.measure(UP);
