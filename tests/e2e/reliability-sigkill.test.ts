@@ -13,7 +13,7 @@ import {
 import { descendants, isAlive, killAll, sleep } from "../reliability/processes";
 
 const MODELS = 12;
-const ADOPT_JQ = path.join(__dirname, "..", "reliability", "adopt-pending-models.jq");
+const ADOPT_JQ = path.join(__dirname, "..", "..", "scripts", "recovery", "adopt-pending-models.jq");
 
 interface PendingOperation {
     type: string;
@@ -99,7 +99,7 @@ describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documente
         // 2. adopt: each pending create whose model exists becomes a resource with id = ModelName.
         //    (`refresh --import-pending-creates URN ID` does NOT work in 3.259: it turns the op into
         //    "importing", which the next snapshot drops, so the model stays an orphan.)
-        //    With jq (as docs/RELIABILITY.md shows): tests/reliability/adopt-pending-models.jq; the
+        //    With jq (as docs/RELIABILITY.md shows): scripts/recovery/adopt-pending-models.jq; the
         //    same edit in TypeScript where jq is missing.
         const liveNames = env.endpoint.inventory().models.map((arn) => arn.slice(arn.lastIndexOf("/") + 1));
         const exportFile = path.join(stack.backendDir, "state.json");
