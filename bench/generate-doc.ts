@@ -73,13 +73,15 @@ function gaps(results: BenchResult[]): string[] {
         } else if (bench === "throttling") {
             const t = results.find((r) => r.benchmark === "throttling");
             const diags = t?.rows.filter((x) => x.metric.includes("(diagnostic)")) ?? [];
-            out.push("  *Why*: nothing in the provider knows the rate: every resource sends as soon as the engine starts it, and a",
-                "  throttled call waits a full-jitter exponential backoff (first ceiling 200 ms, doubling per retry) while the endpoint",
-                "  may sit idle; each create also spends 2 admitted calls (CreateModel + DescribeModel) where 1 is the minimum, which",
-                "  alone caps the rate at half the ideal. Diagnostics of this run (N creates, no engine):",
+            out.push("  *Why*: each create spends 2 admitted calls (CreateModel + DescribeModel, which fills the `creationTime` and",
+                "  `model` outputs) where 1 is the minimum, which alone caps this rate at half the ideal: the admitted-call rate",
+                "  row shows how much of the limit is used. The provider's one retry policy is the SDK's adaptive mode",
+                "  (provider/aws/retry.ts), whose client-side bucket learns the limit but starts each run optimistic and",
+                "  backs off below it after throttles. Diagnostics of this run (N creates, no engine):",
                 ...diags.map((d) => `  - ${d.metric.replace(" (diagnostic)", "")}: ${fmt(d)} (${formatNumber(d.ratio)} of the ideal rate; ${d.note ?? ""})`),
-                "  *What would close it*: put the client the provider process already shares in the SDK's `adaptive` retry mode (a",
-                "  client-side token bucket that adapts to the throttle rate) or pace it at a configured rate, and one call per create.");
+                "  *What would close it*: one call per create (outputs built from the inputs and the returned ARN, the described",
+                "  model read on refresh instead; a trade against the `model` output the Model issue asks for), and pacing at a",
+                "  configured rate (the 9/s diagnostic) for accounts whose SageMaker limit is known.");
         } else {
             out.push("  See the table notes.");
         }
