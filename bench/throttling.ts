@@ -24,6 +24,22 @@ async function providerOnly(ep: LocalEndpoint, n: number, concurrency: number, r
     process.env.AWS_ACCESS_KEY_ID ??= "test";
     process.env.AWS_SECRET_ACCESS_KEY ??= "test";
     const names = Array.from({ length: n }, (_, i) => `throttle-${retryBaseDelayMs ?? "default"}-${i}`);
+    const result = await throttledPool(ep, names, concurrency, (name) => lifecycles.Model.create(settings, {
+        ...MODEL_REQUEST, ModelName: name, Tags: [{ Key: "team", Value: "bench" }],
+    }));
+    for (const name of names) {
+        await lifecycles.Model.delete(settings, name, {});
+    }
+    return result;
+}
+
+const MODEL_REQUEST = {
+    PrimaryContainer: { Image: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", ModelDataUrl: "s3://b-us-east-1/m.tar.gz" },
+    ExecutionRoleArn: "arn:aws:iam::123456789012:role/SageMakerExecutionRole",
+};
+
+/** `concurrency` workers create `names` one after another under the rate limit; counts failures and calls. */
+async function throttledPool(ep: LocalEndpoint, names: string[], concurrency: number, create: (name: string) => Promise<unknown>) {
     const queue = [...names];
     let failures = 0;
     ep.setFaults({ rateLimitPerSecond: RATE });
@@ -31,20 +47,12 @@ async function providerOnly(ep: LocalEndpoint, n: number, concurrency: number, r
     const t0 = performance.now();
     await Promise.all(Array.from({ length: concurrency }, async () => {
         for (let name = queue.shift(); name; name = queue.shift()) {
-            await lifecycles.Model.create(settings, {
-                ModelName: name,
-                PrimaryContainer: { Image: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", ModelDataUrl: "s3://b-us-east-1/m.tar.gz" },
-                ExecutionRoleArn: "arn:aws:iam::123456789012:role/SageMakerExecutionRole",
-                Tags: [{ Key: "team", Value: "bench" }],
-            }).catch(() => { failures++; });
+            await create(name).catch(() => { failures++; });
         }
     }));
     const s = (performance.now() - t0) / 1000;
     const calls = ep.counters();
     ep.setFaults({});
-    for (const name of names) {
-        await lifecycles.Model.delete(settings, name, {});
-    }
     return { seconds: round(s), failures, calls, requests: totalCalls(calls) };
 }
 
@@ -70,29 +78,15 @@ async function sharedClient(ep: LocalEndpoint, n: number, concurrency: number, m
         await new Promise((r) => setTimeout(r, slot - now));
     };
     const names = Array.from({ length: n }, (_, i) => `${mode}-${i}`);
-    const queue = [...names];
-    let failures = 0;
-    ep.setFaults({ rateLimitPerSecond: RATE });
-    ep.resetCounters();
-    const t0 = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-        for (let name = queue.shift(); name; name = queue.shift()) {
-            await pace();
-            await client.send(new CreateModelCommand({
-                ModelName: name,
-                PrimaryContainer: { Image: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", ModelDataUrl: "s3://b-us-east-1/m.tar.gz" },
-                ExecutionRoleArn: "arn:aws:iam::123456789012:role/SageMakerExecutionRole",
-            })).catch(() => { failures++; });
-        }
-    }));
-    const s = (performance.now() - t0) / 1000;
-    const calls = ep.counters();
-    ep.setFaults({});
+    const result = await throttledPool(ep, names, concurrency, async (name) => {
+        await pace();
+        return client.send(new CreateModelCommand({ ...MODEL_REQUEST, ModelName: name }));
+    });
     for (const name of names) {
         await client.send(new DeleteModelCommand({ ModelName: name })).catch(() => undefined);
     }
     client.destroy();
-    return { seconds: round(s), failures, calls, requests: totalCalls(calls) };
+    return result;
 }
 
 export function throttling(opts: BenchOptions) {
