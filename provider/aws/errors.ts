@@ -53,6 +53,24 @@ export function isAlreadyExists(err: unknown): boolean {
     return /already exist/i.test(message);
 }
 
+/**
+ * A create whose response may have been lost: the connection failed, or a retry of it found the
+ * name taken (the first attempt was applied, its answer never arrived). The caller then describes
+ * the resource and adopts it only if it was created during this call and matches the inputs.
+ */
+export function isLostCreate(err: unknown): boolean {
+    const attempts = (err as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
+    return isNetworkError(err) || (isAlreadyExists(err) && attempts > 1);
+}
+
+/** How far AWS's clock may be ahead of ours when deciding whether a resource is the one we just created. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Whether a resource created at `created` may be the one a create call that began at `started` made. */
+export function createdSince(created: Date | undefined, started: number): boolean {
+    return created !== undefined && created.getTime() >= started - CLOCK_SKEW_MS;
+}
+
 export function isNetworkError(err: unknown): boolean {
     const code = errorCode(err);
     return (code !== undefined && NETWORK_CODES.has(code)) ||

@@ -4,7 +4,6 @@ import type { RetryStrategyV2 } from "@smithy/types";
 export const RETRY_DEFAULTS = {
     maxAttempts: 8,
     baseDelayMs: 200,
-    maxDelayMs: 20_000,
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { ProviderSettings } from "./settings";
+import { isAbsent } from "./values";
 
 type Props = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export function effectiveRegion(settings: ProviderSettings, region: unknown): st
  * a region only the SDK's default chain knows (a profile) are left as they are.
  */
 export function withDeploymentRegion(settings: ProviderSettings, inputs: Props): Props {
-    if (inputs.region !== undefined && inputs.region !== null && inputs.region !== "") {
+    if (!isAbsent(inputs.region) && inputs.region !== "") {
         return inputs;
     }
     const region = effectiveRegion(settings, undefined);

@@ -12,7 +12,7 @@ export interface ProviderSettings {
     endpoint?: string;
     /** `sagemaker:maxAttempts`: total attempts per API call, retries included. */
     maxAttempts?: number;
-    /** `sagemaker:retryBaseDelayMs`: first backoff delay; doubles per retry (with full jitter). */
+    /** `sagemaker:retryBaseDelayMs`: base delay of the SDK's exponential backoff with jitter. */
     retryBaseDelayMs?: number;
     /**
      * Set instead of all the above when the stack config is malformed: every `check` then fails

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DescribeModelPackageGroupOutput, SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
-import { describeAwsError, goneError, isAlreadyExists, isNetworkError, isNotFound } from "../aws/errors";
+import { createdSince, describeAwsError, goneError, isLostCreate, isNotFound } from "../aws/errors";
 import { AUTO_NAME_KEYS, resolveAutoName } from "../common/auto-name";
 import { checkFailure as fail, regionFailure, shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import type { Lifecycle } from "../common/lifecycle";
@@ -96,13 +96,10 @@ async function create(settings: ProviderSettings, inputs: Props): Promise<pulumi
     try {
         arn = (await client.send(new (sdk().CreateModelPackageGroupCommand)(pick(inputs, GROUP_MEMBERS) as never))).ModelPackageGroupArn;
     } catch (err) {
-        // The response was lost and a retry found the name taken: the first attempt created the
-        // group. Adopt it only when it was created during this call and matches the inputs.
-        const attempts = (err as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-        const lost = isNetworkError(err) || (isAlreadyExists(err) && attempts > 1);
-        const found = lost ? await describeGroup(client, name) : undefined;
-        const created = found?.CreationTime?.getTime();
-        const ours = found !== undefined && created !== undefined && created >= started - 5 * 60_000 &&
+        // The first attempt may have created the group: adopt it only when it was created during
+        // this call and matches the inputs.
+        const found = isLostCreate(err) ? await describeGroup(client, name) : undefined;
+        const ours = found !== undefined && createdSince(found.CreationTime, started) &&
             (found.ModelPackageGroupDescription ?? "") === String(inputs.ModelPackageGroupDescription ?? "");
         if (!ours) {
             throw describeAwsError(err, { resource: what(name), operation: "CreateModelPackageGroup" });

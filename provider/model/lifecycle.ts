@@ -1,6 +1,6 @@
 import type { DescribeModelOutput, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
-import { describeAwsError, goneError, isAlreadyExists, isNetworkError, isNotFound, type ErrorContext } from "../aws/errors";
+import { createdSince, describeAwsError, goneError, isAlreadyExists, isLostCreate, isNotFound, type ErrorContext } from "../aws/errors";
 import type { Lifecycle } from "../common/lifecycle";
 import { ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
@@ -12,17 +12,8 @@ import { createRequest, environmentValues, inputsFromLive, modelMismatches, mode
 
 type Props = Record<string, unknown>;
 
-/** How far AWS's clock may be ahead of ours when deciding whether a model is the one we just created. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
 function context(name: unknown, operation: string, props?: Props): ErrorContext {
     return { resource: `Model "${String(name)}"`, operation, secrets: environmentValues(props) };
-}
-
-/** Attempts the SDK made for a failed call (1 = no retry happened). */
-function attempts(err: unknown): number {
-    const meta = (err as { $metadata?: { attempts?: number } } | undefined)?.$metadata;
-    return meta?.attempts ?? 1;
 }
 
 async function describe(client: SageMakerClient, name: string, ctx: ErrorContext): Promise<DescribeModelOutput | undefined> {
@@ -54,8 +45,7 @@ async function create(settings: ProviderSettings, inputs: Props) {
     try {
         arn = (await client.send(new (sdk().CreateModelCommand)(createRequest(inputs)))).ModelArn;
     } catch (err) {
-        const lost = isNetworkError(err) || (isAlreadyExists(err) && attempts(err) > 1);
-        if (!lost) {
+        if (!isLostCreate(err)) {
             throw isAlreadyExists(err) ? conflict(ctx, name, region, "already") : describeAwsError(err, ctx);
         }
         return adopt(client, inputs, region, started, err, ctx);
@@ -81,8 +71,7 @@ async function adopt(client: SageMakerClient, inputs: Props, region: string, sta
         // Nothing was created: report the original failure.
         throw describeAwsError(original, ctx);
     }
-    const created = description.CreationTime?.getTime();
-    if (created !== undefined && created < started - CLOCK_SKEW_MS) {
+    if (description.CreationTime !== undefined && !createdSince(description.CreationTime, started)) {
         throw conflict(ctx, name, region, `(created ${description.CreationTime?.toISOString()}, before this deployment)`);
     }
     const tags = description.ModelArn ? await listTags(client, description.ModelArn, ctx) : [];
