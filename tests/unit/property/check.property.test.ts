@@ -23,6 +23,7 @@ import { CREATE_MEMBERS } from "../../../provider/model-package/fields";
 import { checkGroup, GROUP_MEMBERS } from "../../../provider/model-package/group-lifecycle";
 import { validateShape } from "../../../provider/shapes/validate";
 import { containsUnknown } from "../../../provider/common/unknown";
+import { pick } from "../../../provider/common/values";
 import { junk, partlyIllTyped, wellTyped } from "../../reliability/arbitraries";
 
 type Props = Record<string, unknown>;
@@ -95,6 +96,34 @@ function count(kind: string, key: string): void {
     tally[kind][key] = (tally[kind][key] ?? 0) + 1;
 }
 
+/**
+ * Soundness and completeness of one check result against the endpoint's validation (see the top):
+ * `sent` is what the provider would send, `asWritten` the inputs minus our own settings.
+ */
+function assertAgrees(kind: string, c: {
+    input: unknown; inputs: Props; failures: Failure[]; sent: string[]; asWritten: string[];
+    rules: (inputs: Props) => Failure[]; accepted: Props[];
+}): void {
+    if (containsUnknown(c.input)) {
+        // Preview-time unknowns: check skips them; create only ever sees real values.
+        count(kind, "has unknowns (preview only)");
+    } else if (c.failures.length === 0) {
+        assert.deepEqual(c.sent, [], `check accepted what the endpoint rejects: ${safe(c.input)}`);
+        count(kind, "both accept");
+        if (c.accepted.length < HTTP_SAMPLES) {
+            c.accepted.push(c.inputs);
+        }
+    } else if (c.asWritten.length === 0) {
+        const rules = c.rules(c.inputs);
+        for (const f of c.failures) {
+            assert.ok(rules.some((r) => same(r, f)), `check rejected what the endpoint accepts, not by a cross-field rule: ${f.reason} for ${safe(c.input)}`);
+        }
+        count(kind, "check only (cross-field rule)");
+    } else {
+        count(kind, "both reject");
+    }
+}
+
 // Shape-valid values mostly violate "exactly one of" rules, so half of them are steered to one side.
 const modelArb = fc.tuple(wellTyped("CreateModelInput", 4), fc.boolean(), fc.constantFrom("single", "pipeline", "as generated"))
     .map(([v, autoName, form]) => {
@@ -148,27 +177,11 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const result = checkModel({}, input);
             assertWellFormed(result.failures as Failure[], input);
             const inputs = result.inputs as Props;
-            const failures = (result.failures ?? []) as Failure[];
-            const sent = endpointIssues("CreateModelInput", createRequest(inputs) as unknown as Props);
-            const asWritten = endpointIssues("CreateModelInput", without(inputs, ["logicalName", "autoNamed", "region"]));
-            if (containsUnknown(input)) {
-                // Preview-time unknowns: check skips them; create only ever sees real values.
-                count("Model", "has unknowns (preview only)");
-            } else if (failures.length === 0) {
-                assert.deepEqual(sent, [], `check accepted what the endpoint rejects: ${safe(input)}`);
-                count("Model", "both accept");
-                if (acceptedModels.length < HTTP_SAMPLES) {
-                    acceptedModels.push(inputs);
-                }
-            } else if (asWritten.length === 0) {
-                const rules = modelRules(inputs);
-                for (const f of failures) {
-                    assert.ok(rules.some((r) => same(r, f)), `check rejected what the endpoint accepts, not by a cross-field rule: ${f.reason} for ${safe(input)}`);
-                }
-                count("Model", "check only (cross-field rule)");
-            } else {
-                count("Model", "both reject");
-            }
+            assertAgrees("Model", {
+                input, inputs, failures: (result.failures ?? []) as Failure[], rules: modelRules, accepted: acceptedModels,
+                sent: endpointIssues("CreateModelInput", createRequest(inputs) as unknown as Props),
+                asWritten: endpointIssues("CreateModelInput", without(inputs, ["logicalName", "autoNamed", "region"])),
+            });
         }), { numRuns: RUNS.model, seed: 20240901 });
     });
 
@@ -178,33 +191,12 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const result = checkModelPackage({}, {}, input);
             assertWellFormed(result.failures as Failure[], input);
             const inputs = result.inputs as Props;
-            const failures = (result.failures ?? []) as Failure[];
-            const request: Props = {};
-            for (const m of CREATE_MEMBERS) {
-                if (inputs[m] !== undefined) {
-                    request[m] = inputs[m];
-                }
-            }
-            const sent = endpointIssues("CreateModelPackageInput", request);
-            const asWritten = endpointIssues("CreateModelPackageInput", without(inputs, ["region", "statusTimeoutMinutes", "ApprovalDescription"]));
-            if (containsUnknown(input)) {
-                // Preview-time unknowns: check skips them; create only ever sees real values.
-                count("ModelPackage", "has unknowns (preview only)");
-            } else if (failures.length === 0) {
-                assert.deepEqual(sent, [], `check accepted what the endpoint rejects: ${safe(input)}`);
-                count("ModelPackage", "both accept");
-                if (acceptedPackages.length < HTTP_SAMPLES) {
-                    acceptedPackages.push(inputs);
-                }
-            } else if (asWritten.length === 0) {
-                const rules = packageRules(inputs);
-                for (const f of failures) {
-                    assert.ok(rules.some((r) => same(r, f)), `check rejected what the endpoint accepts, not by a cross-field rule: ${f.reason} for ${safe(input)}`);
-                }
-                count("ModelPackage", "check only (cross-field rule)");
-            } else {
-                count("ModelPackage", "both reject");
-            }
+            assertAgrees("ModelPackage", {
+                input, inputs, failures: (result.failures ?? []) as Failure[], rules: packageRules, accepted: acceptedPackages,
+                // The request the provider sends (package-lifecycle's create).
+                sent: endpointIssues("CreateModelPackageInput", pick(inputs, CREATE_MEMBERS)),
+                asWritten: endpointIssues("CreateModelPackageInput", without(inputs, ["region", "statusTimeoutMinutes", "ApprovalDescription"])),
+            });
         }), { numRuns: RUNS.package, seed: 20240902 });
     });
 
@@ -214,13 +206,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const result = checkGroup({}, input);
             assertWellFormed(result.failures as Failure[], input);
             const inputs = result.inputs as Props;
-            const request: Props = {};
-            for (const m of GROUP_MEMBERS) {
-                if (inputs[m] !== undefined) {
-                    request[m] = inputs[m];
-                }
-            }
-            const sent = endpointIssues("CreateModelPackageGroupInput", request);
+            const sent = endpointIssues("CreateModelPackageGroupInput", pick(inputs, GROUP_MEMBERS));
             const asWritten = endpointIssues("CreateModelPackageGroupInput", without(inputs, ["logicalName", "autoNamed"]));
             const accepted = (result.failures ?? []).length === 0;
             if (containsUnknown(input)) {
