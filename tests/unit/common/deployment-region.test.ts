@@ -2,21 +2,7 @@ import * as assert from "assert";
 import { lifecycles } from "../../../provider/runtime";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { validInputs } from "../model/fixtures";
-
-/** Runs `fn` with AWS_REGION / AWS_DEFAULT_REGION set as given (undefined = unset). */
-async function withEnv<T>(env: { AWS_REGION?: string; AWS_DEFAULT_REGION?: string }, fn: () => Promise<T>): Promise<T> {
-    const saved = { AWS_REGION: process.env.AWS_REGION, AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION };
-    for (const [k, v] of Object.entries(env)) {
-        if (v === undefined) delete process.env[k]; else process.env[k] = v;
-    }
-    try {
-        return await fn();
-    } finally {
-        for (const [k, v] of Object.entries(saved)) {
-            if (v === undefined) delete process.env[k]; else process.env[k] = v;
-        }
-    }
-}
+import { withEnv } from "../../helpers/env";
 
 const NO_ENV = { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined };
 const GROUP = { ModelPackageGroupName: "fraud", logicalName: "fraud" };

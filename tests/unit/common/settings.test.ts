@@ -5,23 +5,20 @@ import * as path from "path";
 import { configuredSettings, settingsFromConfig } from "../../../provider/common/settings";
 import { lifecycles } from "../../../provider/runtime";
 import { validInputs } from "../model/fixtures";
+import { withEnv } from "../../helpers/env";
 
 const reader = (config: Record<string, string>) => ({ get: (k: string) => config[k] });
 
 /** Runs `fn` with the shared AWS files pointed at a temporary directory holding `files`. */
 function withAwsFiles<T>(files: { config?: string; credentials?: string }, fn: (dir: string) => T): T {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-files-"));
-    const saved = { AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE: process.env.AWS_SHARED_CREDENTIALS_FILE };
-    process.env.AWS_CONFIG_FILE = path.join(dir, "config");
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, "credentials");
-    if (files.config !== undefined) fs.writeFileSync(process.env.AWS_CONFIG_FILE, files.config);
-    if (files.credentials !== undefined) fs.writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, files.credentials);
+    const config = path.join(dir, "config");
+    const credentials = path.join(dir, "credentials");
+    if (files.config !== undefined) fs.writeFileSync(config, files.config);
+    if (files.credentials !== undefined) fs.writeFileSync(credentials, files.credentials);
     try {
-        return fn(dir);
+        return withEnv({ AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials }, () => fn(dir));
     } finally {
-        for (const [k, v] of Object.entries(saved)) {
-            if (v === undefined) delete process.env[k]; else process.env[k] = v;
-        }
         fs.rmSync(dir, { recursive: true, force: true });
     }
 }
