@@ -27,13 +27,35 @@ install_dynamic_provider_plugin() {
 
 install_language_host_launcher() {
     # The engine looks for language hosts beside the CLI first. Unless the official one was built
-    # there, put a launcher for this checkout's Node.js host (rewritten on each run: the path moves
-    # with the checkout).
+    # there, put a launcher for the project's Node.js host. The launcher names no checkout: it runs
+    # the host of the checkout whose engine-env.sh set PULUMI_SAGEMAKER_ROOT (every npm script and
+    # test does), else the copy kept beside it. So one machine-wide cache serves every clone, and
+    # removing a clone breaks no other.
     local target="$bin/pulumi-language-nodejs" launcher
     if [ -f "$target" ] && ! head -c 2 "$target" | grep -q '#!'; then
         return 0
     fi
-    launcher="$(printf '#!/bin/sh\n# Written by scripts/ensure-pulumi.sh: the official host is not available here.\nexec "%s/scripts/bin/pulumi-language-nodejs" "$@"\n' "$PULUMI_SAGEMAKER_ROOT")"
+    local source_host="$PULUMI_SAGEMAKER_ROOT/scripts/langhost/language-host.js"
+    if ! cmp -s "$source_host" "$bin/language-host.js" 2>/dev/null; then
+        install -m 0644 "$source_host" "$bin/language-host.js"
+    fi
+    launcher="$(cat <<'LAUNCHER'
+#!/bin/sh
+# Written by pulumi-sagemaker's scripts/ensure-pulumi.sh: the official Node.js language host could
+# not be built here. Runs the project's host: that of the checkout named by PULUMI_SAGEMAKER_ROOT,
+# else the copy beside this file; on that checkout's Node 22, else the program's, else PATH's.
+here="$(cd "$(dirname "$0")" && pwd)"
+host="$here/language-host.js"
+node_bin="${PULUMI_SAGEMAKER_NODE:-}"
+if [ -n "${PULUMI_SAGEMAKER_ROOT:-}" ] && [ -f "$PULUMI_SAGEMAKER_ROOT/scripts/langhost/language-host.js" ]; then
+    host="$PULUMI_SAGEMAKER_ROOT/scripts/langhost/language-host.js"
+    [ -n "$node_bin" ] || [ ! -x "$PULUMI_SAGEMAKER_ROOT/node_modules/.bin/node" ] || node_bin="$PULUMI_SAGEMAKER_ROOT/node_modules/.bin/node"
+fi
+[ -n "$node_bin" ] || [ ! -x "$PWD/node_modules/.bin/node" ] || node_bin="$PWD/node_modules/.bin/node"
+[ -n "$node_bin" ] || node_bin="$(command -v node)"
+exec "$node_bin" "$host" "$@"
+LAUNCHER
+)"
     if [ "$(cat "$target" 2>/dev/null)" != "$launcher" ]; then
         printf '%s\n' "$launcher" > "$target"
         chmod 0755 "$target"

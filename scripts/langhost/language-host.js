@@ -16,7 +16,9 @@ const path = require("path");
 const fs = require("fs");
 const { spawn } = require("child_process");
 
-const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [__dirname] }));
+// The checkout's own @pulumi/pulumi; for the copy kept in the machine-wide CLI cache (see
+// scripts/ensure-pulumi.sh), the program's, from the directory the engine starts the host in.
+const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [__dirname, process.cwd()] }));
 const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
 const langproto = require(path.join(pulumiDir, "proto/language_pb"));
 const langrpc = require(path.join(pulumiDir, "proto/language_grpc_pb"));
