@@ -8,7 +8,7 @@ import { StackConfigError, type ProviderSettings } from "../common/settings";
 import { applyTagChanges, listTags } from "../common/tag-calls";
 import { diffTags, tagsEqual, userTags } from "../common/tags";
 import { checkInputs, ENGINE_KEYS } from "./check";
-import { diffInputs, planUpdate } from "./diff";
+import { diffInputs, memberChanges, planUpdate } from "./diff";
 import { ResourceInitError } from "./init-error";
 import type { CallContext, Created, KindSpec, Props } from "./kind";
 import { refreshedInputs, stateOutputs, withoutServerFilled } from "./state";
@@ -72,12 +72,12 @@ export function createRequest(spec: KindSpec, inputs: Props): Props {
 
 /**
  * Where the declared inputs and an existing resource differ, by member path (values may be
- * secrets, so paths only). `only`: which change classes to compare.
+ * secrets, so paths only).
  */
-export function differences(spec: KindSpec, declared: Props, live: Props, tags: Tag[] | undefined, only?: (change: string) => boolean): string[] {
+export function differences(spec: KindSpec, declared: Props, live: Props, tags: Tag[] | undefined): string[] {
     const paths: string[] = [];
     for (const [member, m] of Object.entries(spec.members)) {
-        if (m.change.type === "ignore" || m.afterCreate || member === spec.name?.member || (only && !only(m.change.type))) {
+        if (m.change.type === "ignore" || m.afterCreate || member === spec.name?.member) {
             continue;
         }
         if (m.change.type === "tags") {
@@ -136,15 +136,20 @@ async function adoptExisting<D>(spec: KindSpec<D>, ctx: CallContext, inputs: Pro
         return undefined; // nothing to adopt: create it
     }
     const { id, description } = found;
-    const live = spec.api.live(description);
-    const tags = await tagsOf(spec, ctx, description);
-    const differing = differences(spec, inputs, live, tags, (c) => c === "replace");
+    // The existing resource as if it were this resource's old state: what taking it over would change.
+    const olds: Props = { Tags: await tagsOf(spec, ctx, description), region: inputs.region };
+    for (const [member, m] of Object.entries(spec.members)) {
+        const value = withoutServerFilled(spec.api.live(description)[member], m.serverFilled);
+        if (!isAbsent(value) && member !== "Tags") {
+            setOwn(olds, member, value);
+        }
+    }
+    const differing = memberChanges(spec, ctx.settings, olds, inputs).replaces.filter((m) => m !== spec.name?.member && !(m in spec.own));
     if (differing.length > 0) {
         throw plainError(`${ctx.resource}: adopt found the existing ${noun(spec)} ${JSON.stringify(id)} in ${ctx.region}, but it differs ` +
             `from the inputs at ${differing.join(", ")} (members fixed at creation). Fix: set ${differing.length === 1 ? "that member" : "those members"} ` +
             "in the program to the live values (`aws sagemaker describe-...` shows them), or remove `adopt` to create a new resource under another name.");
     }
-    const olds: Props = { ...live, Tags: tags };
     await applyInPlace(spec, ctx, id, olds, inputs);
     const d = (await describeOrGone(spec, ctx, id)) ?? description;
     return { id, outs: outputsOf(spec, inputs, d, ctx.region) };

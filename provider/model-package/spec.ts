@@ -140,12 +140,12 @@ async function afterCreate(ctx: CallContext, created: { id: string; arn?: string
             const description = await settle(ctx, arn, inputs, partialOutputs(inputs, ctx.region));
             return { id: arn, arn, description };
         } catch (err) {
-            if (!(err instanceof PackageGone) || attempt > 3 || typeof inputs.clientTokenScope !== "string") {
+            if (!(err instanceof PackageGone) || attempt > 3) {
                 throw err;
             }
         }
         const request = createRequest(modelPackageSpec, inputs);
-        request.ClientToken = clientToken(inputs.clientTokenScope, request, attempt);
+        request.ClientToken = clientToken(typeof inputs.clientTokenScope === "string" ? inputs.clientTokenScope : String(request.ClientToken), request, attempt);
         arn = (await call(ctx, "CreateModelPackage", () => modelPackageSpec.api.create(ctx.client, request, inputs))).id;
     }
 }
