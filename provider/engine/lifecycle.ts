@@ -9,6 +9,7 @@ import { applyTagChanges, listTags } from "../common/tag-calls";
 import { diffTags, tagsEqual, userTags } from "../common/tags";
 import { checkInputs, ENGINE_KEYS } from "./check";
 import { diffInputs, memberChanges, planUpdate } from "./diff";
+import { arnOf, computedOutputs, creationTimeOf, labelOf, liveOf, operation, sendCreate, sendDelete, sendDescribe, sendUpdate } from "./api";
 import { ResourceInitError } from "./init-error";
 import type { CallContext, Created, KindSpec, Props } from "./kind";
 import { refreshedInputs, stateOutputs, withoutServerFilled } from "./state";
@@ -31,7 +32,7 @@ export function secretsOf(spec: KindSpec, props: Props | undefined): string[] {
 
 async function context(spec: KindSpec, settings: ProviderSettings, props: Props | undefined, id?: string): Promise<CallContext> {
     const client = createSageMakerClient(settings, ownRegion(props));
-    return { client, settings, region: await clientRegion(client), resource: spec.label(props ?? {}, id), secrets: secretsOf(spec, props) };
+    return { client, settings, region: await clientRegion(client), resource: labelOf(spec, props ?? {}, id), secrets: secretsOf(spec, props) };
 }
 
 /** Runs one API call; a failure becomes the one error wording (resource, operation, what AWS said, the fix). */
@@ -46,12 +47,12 @@ export async function call<T>(ctx: CallContext, operation: string, send: () => P
 /** The kind's description, or undefined when SageMaker says it does not exist (decided here, once). */
 export async function describeOrGone<D>(spec: KindSpec<D>, ctx: CallContext, id: string): Promise<D | undefined> {
     try {
-        return await spec.api.describe(ctx.client, id);
+        return await sendDescribe(spec, ctx.client, id);
     } catch (err) {
         if (isNotFound(err)) {
             return undefined;
         }
-        throw describeAwsError(err, { resource: ctx.resource, operation: spec.api.operations.describe, secrets: ctx.secrets });
+        throw describeAwsError(err, { resource: ctx.resource, operation: operation(spec, "describe"), secrets: ctx.secrets });
     }
 }
 
@@ -117,12 +118,12 @@ function conflict(spec: KindSpec, ctx: CallContext, name: string, why: string): 
 }
 
 async function tagsOf<D>(spec: KindSpec<D>, ctx: CallContext, d: D): Promise<Tag[]> {
-    const arn = spec.api.arn(d);
+    const arn = arnOf(spec, d);
     return arn ? listTags(ctx.client, arn, { resource: ctx.resource, secrets: ctx.secrets }) : [];
 }
 
 function outputsOf<D>(spec: KindSpec<D>, inputs: Props, d: D | undefined, region: string, fallback: Props = {}): Props {
-    return stateOutputs(spec, inputs, d === undefined ? undefined : spec.api.live(d), spec.api.computed(d, inputs, region, fallback));
+    return stateOutputs(spec, inputs, d === undefined ? undefined : liveOf(spec, d), computedOutputs(spec, d, inputs, region, fallback));
 }
 
 /**
@@ -139,7 +140,7 @@ async function adoptExisting<D>(spec: KindSpec<D>, ctx: CallContext, inputs: Pro
     // The existing resource as if it were this resource's old state: what taking it over would change.
     const olds: Props = { Tags: await tagsOf(spec, ctx, description), region: inputs.region };
     for (const [member, m] of Object.entries(spec.members)) {
-        const value = withoutServerFilled(spec.api.live(description)[member], m.serverFilled);
+        const value = withoutServerFilled(liveOf(spec, description)[member], m.serverFilled);
         if (!isAbsent(value) && member !== "Tags") {
             setOwn(olds, member, value);
         }
@@ -168,14 +169,13 @@ async function findByName<D>(spec: KindSpec<D>, ctx: CallContext, inputs: Props)
 async function applyInPlace<D>(spec: KindSpec<D>, ctx: CallContext, id: string, olds: Props, news: Props, arnHint?: string): Promise<boolean> {
     const plan = planUpdate(spec, olds, news);
     if (plan.request) {
-        const update = spec.api.update!;
-        await call(ctx, spec.api.operations.update!, () => update(ctx.client, id, plan.request!));
+        await call(ctx, operation(spec, "update"), () => sendUpdate(spec, ctx.client, id, plan.request!));
     }
     if (plan.tags.toAdd.length > 0 || plan.tags.toRemove.length > 0) {
         let arn = arnHint;
         if (!arn) {
             const d = await describeOrGone(spec, ctx, id);
-            arn = d === undefined ? undefined : spec.api.arn(d);
+            arn = d === undefined ? undefined : arnOf(spec, d);
         }
         if (!arn) {
             throw goneError(ctx.resource, ctx.region);
@@ -197,20 +197,20 @@ async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, inputs: 
     const started = Date.now();
     let created: Created;
     try {
-        created = await spec.api.create(ctx.client, request, inputs);
+        created = await sendCreate(spec, ctx.client, request);
     } catch (err) {
         const recovered = await recoverCreate(spec, ctx, inputs, err, started);
         if (recovered) {
             return recovered;
         }
-        throw describeAwsError(err, { resource: ctx.resource, operation: spec.api.operations.create, secrets: ctx.secrets });
+        throw describeAwsError(err, { resource: ctx.resource, operation: operation(spec, "create"), secrets: ctx.secrets });
     }
     // From here on the resource exists: nothing below may lose it.
     let d: D | undefined;
     if (spec.hooks.afterCreate) {
-        ({ description: d, ...created } = await spec.hooks.afterCreate({ ...ctx, resource: spec.label(inputs, created.id) }, created, inputs));
+        ({ description: d, ...created } = await spec.hooks.afterCreate({ ...ctx, resource: labelOf(spec, inputs, created.id) }, created, inputs));
     }
-    const named = { ...ctx, resource: spec.label({ ...inputs, ...(d === undefined ? {} : spec.api.computed(d, inputs, ctx.region, {})) }, created.id) };
+    const named = { ...ctx, resource: labelOf(spec, { ...inputs, ...(d === undefined ? {} : computedOutputs(spec, d, inputs, ctx.region, {})) }, created.id) };
     const partial = (): Props => ({ ...outputsOf(spec, inputs, d, ctx.region, { arn: created.arn }), [ENGINE_KEYS[0]]: inputs.__provider });
     try {
         const tags = inputs.Tags as Tag[] | undefined;
@@ -219,10 +219,9 @@ async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, inputs: 
         }
         const later = Object.entries(spec.members).filter(([k, m]) => m.afterCreate && !isAbsent(inputs[k]));
         if (later.length > 0) {
-            const update = spec.api.update!;
             const body: Props = {};
             later.forEach(([k]) => setOwn(body, k, inputs[k]));
-            await call(named, spec.api.operations.update!, () => update(ctx.client, created.id, body));
+            await call(named, operation(spec, "update"), () => sendUpdate(spec, ctx.client, created.id, body));
             d = undefined; // describe again below: the update changed it
         }
     } catch (err) {
@@ -259,11 +258,11 @@ async function recoverCreate<D>(spec: KindSpec<D>, ctx: CallContext, inputs: Pro
     if (found === undefined) {
         return undefined; // nothing was created: report the original failure
     }
-    const created = spec.api.creationTime(found);
+    const created = creationTimeOf(found);
     if (created !== undefined && !createdSince(created, started)) {
         throw conflict(spec, ctx, name, ` (created ${created.toISOString()}, before this deployment)`);
     }
-    const differing = differences(spec, inputs, spec.api.live(found), await tagsOf(spec, ctx, found));
+    const differing = differences(spec, inputs, liveOf(spec, found), await tagsOf(spec, ctx, found));
     if (differing.length > 0) {
         throw conflict(spec, ctx, name, ` and differs from the inputs at ${differing.join(", ")}`);
     }
@@ -278,7 +277,7 @@ async function read<D>(spec: KindSpec<D>, settings: ProviderSettings, id: string
     }
     const tags = await tagsOf(spec, ctx, d);
     const region = typeof props?.region === "string" ? props.region : ctx.region;
-    const inputs = refreshedInputs(spec, props, spec.api.live(d), tags, region);
+    const inputs = refreshedInputs(spec, props, liveOf(spec, d), tags, region);
     return { id, props: outputsOf(spec, inputs, d, region, props), inputs };
 }
 
@@ -308,10 +307,10 @@ async function remove<D>(spec: KindSpec<D>, settings: ProviderSettings, id: stri
     const ctx = await context(spec, settings, props, id);
     await spec.hooks.beforeDelete?.(ctx, id, props);
     try {
-        await spec.api.delete(ctx.client, id, props);
+        await sendDelete(spec, ctx.client, id);
     } catch (err) {
         if (!isNotFound(err)) {
-            throw describeAwsError(err, { resource: ctx.resource, operation: spec.api.operations.delete, secrets: ctx.secrets });
+            throw describeAwsError(err, { resource: ctx.resource, operation: operation(spec, "delete"), secrets: ctx.secrets });
         }
         // Already gone (deleted outside Pulumi): what destroy wants.
     }
