@@ -28,7 +28,7 @@ export function checkInputs(spec: KindSpec, settings: ProviderSettings, olds: Pr
     const inputs: Props = { ...news };
     const failures: Failure[] = [];
     try {
-        if (spec.name?.generated) {
+        if (spec.name.generated) {
             const naming = resolveAutoName(olds ?? {}, inputs, spec.name.member, spec.kind);
             if (naming) {
                 failures.push(naming);

@@ -42,7 +42,7 @@ export function createRequest(spec: KindSpec, inputs: Props): Props {
 export function differences(spec: KindSpec, declared: Props, live: Props, tags: Tag[] | undefined): string[] {
     const paths: string[] = [];
     for (const [member, m] of Object.entries(spec.members)) {
-        if (m.change.type === "ignore" || m.afterCreate || member === spec.name?.member) {
+        if (m.change.type === "ignore" || m.afterCreate || member === spec.name.member) {
             continue;
         }
         if (m.change.type === "tags") {
@@ -68,8 +68,8 @@ function noun(spec: KindSpec): string {
 
 /** A fixed name already taken by a resource this deployment did not create. */
 function conflict(spec: KindSpec, ctx: CallContext, name: string, why: string): Error {
-    const member = spec.name!.member;
-    const generated = spec.name!.generated ? ` (or leave ${member} out to get a generated name)` : "";
+    const member = spec.name.member;
+    const generated = spec.name.generated ? ` (or leave ${member} out to get a generated name)` : "";
     return plainError(`${ctx.resource}: a ${noun(spec)} named "${name}" already exists in ${ctx.region}${why}; ` +
         `it was not created by this deployment, so it is left untouched. Fix: choose another ${member}${generated}, ` +
         "delete the existing one, or bring it under management with `adopt: true` (it is adopted when it matches the inputs).");
@@ -94,7 +94,7 @@ async function adoptExisting<D>(spec: KindSpec<D>, ctx: CallContext, inputs: Pro
             setOwn(olds, member, value);
         }
     }
-    const differing = memberChanges(spec, ctx.settings, olds, inputs).replaces.filter((m) => m !== spec.name?.member && !(m in spec.own));
+    const differing = memberChanges(spec, ctx.settings, olds, inputs).replaces.filter((m) => m !== spec.name.member && !(m in spec.own));
     if (differing.length > 0) {
         throw plainError(`${ctx.resource}: adopt found the existing ${noun(spec)} ${JSON.stringify(id)} in ${ctx.region}, but it differs ` +
             `from the inputs at ${differing.join(", ")} (members fixed at creation). Fix: set ${differing.length === 1 ? "that member" : "those members"} ` +
@@ -106,7 +106,7 @@ async function adoptExisting<D>(spec: KindSpec<D>, ctx: CallContext, inputs: Pro
 }
 
 async function findByName<D>(spec: KindSpec<D>, ctx: CallContext, inputs: Props): Promise<{ id: string; description: D } | undefined> {
-    const name = spec.name && inputs[spec.name.member];
+    const name = inputs[spec.name.member];
     if (typeof name !== "string") {
         return undefined;
     }
@@ -168,16 +168,17 @@ export async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, i
 
 /**
  * A create that failed may still have created the resource: the connection failed, or a retry
- * of it found the name taken (the first attempt was applied, its answer never arrived). Adopted
- * only when it was created during this call and matches the inputs. A name taken otherwise is a
- * conflict with a resource this deployment did not create.
+ * of it found the name taken (the first attempt was applied, its answer never arrived). Where the
+ * kind recovers by name, it is adopted only when it was created during this call and matches the
+ * inputs (kinds that recover by ClientToken need nothing: the SDK's retry returned the first
+ * answer). A name taken otherwise is a conflict with a resource this deployment did not create.
  */
 async function recoverCreate<D>(spec: KindSpec<D>, ctx: CallContext, inputs: Props, err: unknown, started: number): Promise<pulumi.dynamic.CreateResult | undefined> {
-    const name = spec.name ? inputs[spec.name.member] : undefined;
-    if (spec.lostCreate !== "by-name" || typeof name !== "string") {
-        return undefined;
+    const name = inputs[spec.name.member];
+    if (typeof name !== "string") {
+        return undefined; // nothing to find by name (a version)
     }
-    if (!isLostCreate(err)) {
+    if (spec.lostCreate !== "by-name" || !isLostCreate(err)) {
         if (isAlreadyExists(err)) {
             throw conflict(spec, ctx, name, "");
         }
