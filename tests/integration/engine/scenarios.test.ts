@@ -114,6 +114,22 @@ for (const s of SCENARIOS) {
             assert.strictEqual(count(), before);
         });
 
+        if (s.nameMember) {
+            it("a fixed name taken by a resource this deployment did not create: a clear conflict, and it is left untouched", async () => {
+                const theirs = await deploy(lc, settings(), program());
+                const before = count();
+                const ours = await checked(lc, settings(), {}, s.replace.change(program(nameOf(theirs))));
+                await assert.rejects(lc.create(settings(), ours), (err: Error) => {
+                    assert.match(err.message, new RegExp(`named "${nameOf(theirs)}" already exists in us-east-1; it was not created by this deployment, so it is left untouched\\. Fix: `));
+                    return true;
+                });
+                assert.strictEqual(count(), before);
+                const r = await lc.read(settings(), theirs.id, theirs.outputs);
+                assert.deepStrictEqual(r.inputs![s.replace.member], theirs.inputs[s.replace.member], "untouched");
+                await lc.delete(settings(), theirs.id, theirs.outputs);
+            });
+        }
+
         it("lost create response: the create is applied once and the resource is in state exactly once", async () => {
             const before = count();
             local.endpoint.setFaults({ rules: [{ operation: CREATE[s.kind], times: 1, error: "lostResponse" }] });
