@@ -52,7 +52,7 @@ export function scaleUp(opts: BenchOptions) {
                 const perModel = m.upCalls / m.n;
                 const idealOwnCalls = (waves * perModel * LATENCY_MS + fixedMs) / 1000;
                 const last = m.n === sizes[sizes.length - 1];
-                rows.push(row(`up, N = ${m.n}`, m.upMs / 1000, ideal, "s", last ? { on: "ratio", op: "<=", value: 1.5 } : undefined,
+                rows.push(row(`up, N = ${m.n}`, m.upMs / 1000, ideal, "s", last ? { on: "ratio", op: "<=", value: 2.0 } : undefined,
                     `${waves} waves x ${MIN_CALLS_CREATE} call x ${LATENCY_MS} ms + fixed; the provider makes ${round(perModel)} calls/model ` +
                     `(ideal with those: ${round(idealOwnCalls)} s); ${round((m.upMs - fixedMs) / m.n, 1)} ms per model above fixed; load ${m.load}`));
                 rows.push(row(`delete via up, N = ${m.n}`, m.delMs / 1000, (waves * MIN_CALLS_DELETE * LATENCY_MS + fixedMs) / 1000, "s"));
