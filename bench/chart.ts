@@ -4,13 +4,13 @@ import { OPERATIONS, type ScaleDetails } from "./scale";
 
 /**
  * The scale benchmark's chart: wall time vs N on log-log axes, one colour per operation, ours
- * solid with dots, the no-op dynamic resources dashed with squares, and a slope-1 guide (linear
- * growth) through the first point of `up`. Plain SVG written by hand: a few dozen elements.
+ * solid with dots, the no-op dynamic resources dashed with squares, and guides of slope 1 and 2
+ * (time ∝ N, ∝ N²) ending at ours' largest `up`. Plain SVG written by hand: a few dozen elements.
  */
 
-const W = 760;
-const H = 480;
-const M = { left: 70, right: 170, top: 40, bottom: 55 };
+const W = 900;
+const H = 500;
+const M = { left: 70, right: 230, top: 58, bottom: 55 };
 const COLOURS: Record<string, string> = { preview: "#1f77b4", up: "#d62728", refresh: "#2ca02c", destroy: "#9467bd" };
 
 function ticks(lo: number, hi: number): number[] {
@@ -42,7 +42,8 @@ export function scaleChartSvg(details: ScaleDetails): string {
     const out: string[] = [
         `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
         `<rect width="${W}" height="${H}" fill="white"/>`,
-        `<text x="${M.left}" y="22" font-size="14" font-weight="bold">Wall time vs N (log-log): pulumi-sagemaker models (solid) and no-op dynamic resources (dashed)</text>`,
+        `<text x="${M.left}" y="22" font-size="14" font-weight="bold">Wall time vs N (log-log): pulumi-sagemaker models (solid), no-op dynamic resources (dashed)</text>`,
+        `<text x="${M.left}" y="40" fill="#555">k: fitted growth exponent of the time above T(1) (docs/PERFORMANCE.md, benchmark 6); grey: time ∝ N and ∝ N²</text>`,
     ];
     for (const t of ticks(xLo, xHi)) {
         out.push(`<line x1="${f(x(t))}" y1="${M.top}" x2="${f(x(t))}" y2="${H - M.bottom}" stroke="#eee"/>`,
@@ -54,12 +55,15 @@ export function scaleChartSvg(details: ScaleDetails): string {
     }
     out.push(`<rect x="${M.left}" y="${M.top}" width="${W - M.left - M.right}" height="${H - M.top - M.bottom}" fill="none" stroke="#888"/>`,
         `<text x="${(M.left + W - M.right) / 2}" y="${H - 14}" text-anchor="middle">N (resources in the stack)</text>`);
-    // Slope-1 guide: linear growth from the smallest N of ours' up.
-    const up = pts.filter((m) => m.side === "ours" && m.op === "up").sort((a, b) => a.n - b.n)[0];
-    if (up) {
-        const end = Math.max(...ns);
-        out.push(`<line x1="${f(x(up.n))}" y1="${f(y(up.ms / 1000))}" x2="${f(x(end))}" y2="${f(y((up.ms / 1000) * (end / up.n)))}" stroke="#aaa" stroke-dasharray="2,4"/>`,
-            `<text x="${f(x(end) - 4)}" y="${f(y((up.ms / 1000) * (end / up.n)) - 6)}" text-anchor="end" fill="#888">time ∝ N (from up at N = ${up.n})</text>`);
+    // Guides of slope 1 and 2 ending at ours' largest up: which growth the lines follow.
+    const top = pts.filter((m) => m.side === "ours" && m.op === "up").sort((a, b) => b.n - a.n)[0];
+    if (top) {
+        for (const k of [1, 2]) {
+            const n0 = Math.max(xLo * 1.3, top.n / 10 ** (Math.log10((top.ms / 1000) / yLo) / k));
+            const s0 = (top.ms / 1000) * (n0 / top.n) ** k;
+            out.push(`<line x1="${f(x(n0))}" y1="${f(y(s0))}" x2="${f(x(top.n))}" y2="${f(y(top.ms / 1000))}" stroke="#bbb" stroke-dasharray="2,4"/>`,
+                `<text x="${f(x(n0) + 4)}" y="${f(y(s0) - 4)}" fill="#999">∝ N${k === 2 ? "²" : ""}</text>`);
+        }
     }
     let legendY = M.top + 10;
     for (const op of OPERATIONS) {

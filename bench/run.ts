@@ -45,7 +45,7 @@ async function main(): Promise<void> {
             console.error(`benchmark ${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
         }
     }
-    if (names.length === 0 && !failed && !args.some((a) => a.startsWith("--sizes="))) {
+    if (names.length === 0 && !failed && !args.some((a) => a.startsWith("--sizes=") || a.startsWith("--side=") || a === "--refit")) {
         recordDuration(quick ? "quick" : "full", (Date.now() - t0) / 1000);
     }
     console.log(`\nall of it took ${Math.round((Date.now() - t0) / 1000)} s`);

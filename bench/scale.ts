@@ -4,7 +4,7 @@ import * as path from "path";
 import { writeScaleChart } from "./chart";
 import {
     DESTROY, Fixture, growthExponent, median, PREVIEW, QUICK_RESULTS_DIR, REFRESH, RESULTS_DIR, round, row, RssSampler, runBenchmark,
-    totalCalls, UP, type BenchOptions, type Row,
+    totalCalls, UP, type BenchOptions, type BenchResult, type Row,
 } from "./lib";
 
 /**
@@ -16,8 +16,9 @@ import {
  * log(T(N) - T(1)) vs log(N - 1): T(1), the same operation on a 1-resource stack, is the fixed cost
  * (CLI, language host, program start, and the provider plugin's start, which N = 0 would not have).
  *
- * N = 1000 is expensive on 2 CPUs: `--sizes=1000` measures only some sizes and merges them into the
- * existing results (so a run can be split into parts that each hold the machine briefly).
+ * N = 1000 is expensive on 2 CPUs: `--sizes=1000` (and `--side=ours|noop`) measures only some sizes
+ * (sides) and merges them into the existing results, so a run can be split into parts that each hold
+ * the machine for a while only.
  */
 
 export const OPERATIONS = ["preview", "up", "refresh", "destroy"] as const;
@@ -31,6 +32,10 @@ const QUICK_SIZES = [10, 30];
 /** Above this exponent the growth is called out and its owner found (issue 16). */
 export const SUPERLINEAR = 1.2;
 const PREVIEW_TARGET = 1.1;
+/** How many times the median absolute deviation of T(1)'s repeats a size must rise above T(1) to count in a fit. */
+const NOISE_FACTOR = 3;
+/** A process's CPU must grow by this much (seconds, T(N_max) - T(1)) for its exponent to mean anything. */
+const MIN_CPU_S = 0.5;
 
 /** One operation at one N on one side. */
 export interface Measurement {
@@ -59,7 +64,7 @@ export interface ScaleDetails {
     fits: Record<Side, Record<Operation, Fit>>;
     chart: string;
     /** wall time of each invocation that contributed measurements */
-    parts: { sizes: number[]; seconds: number; date: string }[];
+    parts: { sizes: number[]; sides: Side[]; seconds: number; date: string }[];
 }
 
 export interface Fit {
@@ -70,7 +75,23 @@ export interface Fit {
     /** the slope between the two largest N (local exponent) */
     lastSlope: number | null;
     fixedMs: number;
+    /** sizes whose time above T(1) was under this (NOISE_FACTOR x the median absolute deviation of T(1)'s repeats) are left out */
+    noiseMs: number;
+    /** the sizes the fit used */
+    fitted: number[];
     points: { n: number; ms: number }[];
+}
+
+/** `--side=ours` or `--side=noop` measures one side only (a part of a split run); both by default. */
+function parseSides(args: string[] | undefined): Side[] {
+    const flag = args?.find((a) => a.startsWith("--side="))?.slice("--side=".length);
+    if (flag === undefined) {
+        return Object.keys(PROGRAMS) as Side[];
+    }
+    if (!(flag in PROGRAMS)) {
+        throw new Error(`--side takes ${Object.keys(PROGRAMS).join(" or ")}, got ${flag}`);
+    }
+    return [flag as Side];
 }
 
 function parseSizes(args: string[] | undefined, quick: boolean): number[] {
@@ -132,11 +153,20 @@ export function fitAll(measurements: Measurement[]): Record<Side, Record<Operati
         for (const op of OPERATIONS) {
             const ms = measurements.filter((m) => m.side === side && m.op === op).sort((a, b) => a.n - b.n);
             const fixed = ms.find((m) => m.n === 1);
-            const grown = ms.filter((m) => m.n > 1);
-            if (!fixed || grown.length < 2) {
+            if (!fixed) {
                 continue;
             }
-            const kinds = [...new Set(grown.flatMap((m) => Object.keys(m.cpuSeconds)))].filter((k) => k !== "other");
+            // A size whose time above T(1) is within T(1)'s own run-to-run noise is noise, not growth. The noise is
+            // the median absolute deviation of T(1)'s repeats: one repeat slowed by other processes does not inflate it.
+            const noiseMs = fixed.runsMs.length ? NOISE_FACTOR * median(fixed.runsMs.map((r) => Math.abs(r - median(fixed.runsMs)))) : 0;
+            const grown = ms.filter((m) => m.n > 1 && m.ms - fixed.ms > noiseMs);
+            if (grown.length < 2) {
+                continue;
+            }
+            // Only processes that do work that grows: a process whose CPU rises by under MIN_CPU_S is flat, its fit noise.
+            const last = grown[grown.length - 1];
+            const kinds = [...new Set(grown.flatMap((m) => Object.keys(m.cpuSeconds)))]
+                .filter((k) => k !== "other" && (last.cpuSeconds[k] ?? 0) - (fixed.cpuSeconds[k] ?? 0) >= MIN_CPU_S);
             const finite = (k: number) => (Number.isFinite(k) ? round(k) : null);
             const cpuK: Record<string, number | null> = {};
             for (const kind of kinds) {
@@ -148,6 +178,8 @@ export function fitAll(measurements: Measurement[]): Record<Side, Record<Operati
                 cpuK,
                 lastSlope: finite(growthExponent([a, b].map((m) => ({ x: m.n - 1, y: m.ms - fixed.ms }))).k),
                 fixedMs: fixed.ms,
+                noiseMs: round(noiseMs, 0),
+                fitted: grown.map((m) => m.n),
                 points: ms.map((m) => ({ n: m.n, ms: m.ms })),
             };
         }
@@ -155,13 +187,31 @@ export function fitAll(measurements: Measurement[]): Record<Side, Record<Operati
     return fits;
 }
 
+const resultFile = (quick: boolean) => path.join(quick ? QUICK_RESULTS_DIR : RESULTS_DIR, "scale.json");
+
 function previous(quick: boolean): ScaleDetails | undefined {
-    const file = path.join(quick ? QUICK_RESULTS_DIR : RESULTS_DIR, "scale.json");
     try {
-        return (JSON.parse(fs.readFileSync(file, "utf8")) as { details: ScaleDetails }).details;
+        return (JSON.parse(fs.readFileSync(resultFile(quick), "utf8")) as { details: ScaleDetails }).details;
     } catch {
         return undefined;
     }
+}
+
+/**
+ * `npm run bench -- scale --refit`: recomputes the fits, rows and chart of the saved measurements
+ * (after a change to the fitting or the rows), measuring nothing; the run's bookkeeping is kept.
+ */
+export function refitScale(quick: boolean): BenchResult {
+    const result = JSON.parse(fs.readFileSync(resultFile(quick), "utf8")) as BenchResult;
+    const details = result.details as unknown as ScaleDetails;
+    for (const m of details.measurements.filter((x) => x.n === 1)) {
+        m.ms = round(median(m.runsMs), 0); // T(1) is the median of every part's repeats
+    }
+    details.fits = fitAll(details.measurements);
+    writeScaleChart(details, path.join(path.dirname(resultFile(quick)), details.chart));
+    const refitted: BenchResult = { ...result, rows: rows(details), details: details as unknown as Record<string, unknown> };
+    fs.writeFileSync(resultFile(quick), JSON.stringify(refitted, null, 2) + "\n");
+    return refitted;
 }
 
 /** VmHWM is in KiB. */
@@ -180,10 +230,12 @@ function rows(details: ScaleDetails): Row[] {
             continue;
         }
         const cpu = Object.entries(f.cpuK).map(([k, v]) => `${k} ${v}`).join(", ");
-        out.push(row(`${op}: growth exponent k (time above the fixed cost ~ N^k), N = ${f.points.filter((p) => p.n > 1).map((p) => p.n).join("/")}`,
+        const left = f.points.filter((p) => p.n > 1 && !f.fitted.includes(p.n)).map((p) => p.n);
+        out.push(row(`${op}: growth exponent k (time above the fixed cost ~ N^k), N = ${f.fitted.join("/")}`,
             f.k, 1, "", op === "preview" ? { on: "measured", op: "<=", value: PREVIEW_TARGET } : undefined,
             `ideal: linear; no-op resources: k = ${e?.k ?? "?"}; slope between the two largest N: ours ${f.lastSlope}, no-op ${e?.lastSlope ?? "?"}; ` +
-            `k of each process's CPU (ours): ${cpu}; fixed cost T(1) ${f.fixedMs} ms`));
+            `k of each process's CPU (ours): ${cpu}; fixed cost T(1) ${f.fixedMs} ms` +
+            (left.length ? `; N = ${left.join(", ")} left out: within ${f.noiseMs} ms of T(1) (${NOISE_FACTOR}x the median absolute deviation of its repeats)` : "")));
     }
     for (const op of OPERATIONS) {
         const o = at("ours", op);
@@ -219,15 +271,20 @@ function rows(details: ScaleDetails): Row[] {
     return out;
 }
 
-export function scale(opts: BenchOptions) {
+export function scale(opts: BenchOptions): Promise<BenchResult> {
+    if (opts.args?.includes("--refit")) {
+        return Promise.resolve(refitScale(opts.quick));
+    }
     const sizes = parseSizes(opts.args, opts.quick);
+    const sides = parseSides(opts.args);
+    const partial = opts.args?.some((a) => a.startsWith("--sizes=") || a.startsWith("--side=")) ?? false;
     const repeatsFor = (n: number) => (opts.quick ? 1 : n <= 100 ? 3 : 1);
     return runBenchmark("scale", "6. Scale: preview, up, refresh, destroy at N = 10 to 1000 models, beside no-op dynamic resources", opts, async () => {
         const t0 = Date.now();
-        const prior = opts.args?.some((a) => a.startsWith("--sizes=")) ? previous(opts.quick) : undefined;
+        const prior = partial ? previous(opts.quick) : undefined;
         const fresh: Measurement[] = [];
         const diagnostics: Measurement[] = prior?.diagnostics ?? [];
-        for (const side of Object.keys(PROGRAMS) as Side[]) {
+        for (const side of sides) {
             const f = await Fixture.create(PROGRAMS[side], { "bench:count": "1" });
             try {
                 // Warm-up (the first run of a program compiles it, cold caches): not measured.
@@ -239,7 +296,7 @@ export function scale(opts: BenchOptions) {
                     fresh.push(...await lifecycleAt(f, side, n, repeatsFor(n), opts.log));
                 }
                 const nMax = Math.max(...sizes);
-                if (side === "ours" && !opts.quick && nMax >= 500) {
+                if (side === "ours" && !opts.quick && nMax >= Math.max(...FULL_SIZES)) {
                     // Whose cost grows: the same lifecycle with only the final checkpoint written.
                     const skip = await lifecycleAt(f, side, nMax, 1, opts.log, { PULUMI_SKIP_CHECKPOINTS: "true" }, ["up", "destroy"]);
                     diagnostics.splice(0, diagnostics.length, ...skip);
@@ -248,15 +305,18 @@ export function scale(opts: BenchOptions) {
                 await f.dispose();
             }
         }
-        // Merge: this part's sizes (and its N = 1) replace earlier ones; the fixed cost is the median of the parts'.
-        const replaced = new Set(sizes);
-        const kept = (prior?.measurements ?? []).filter((m) => !replaced.has(m.n) && m.n !== 1);
+        // Merge: this part's (side, N) replace earlier ones; the fixed cost T(1) is the median of all parts'.
+        const replaced = (m: Measurement) => sides.includes(m.side) && sizes.includes(m.n);
+        const kept = (prior?.measurements ?? []).filter((m) => !replaced(m) && m.n !== 1);
         const ones = [...(prior?.measurements ?? []).filter((m) => m.n === 1), ...fresh.filter((m) => m.n === 1)];
         const fixed: Measurement[] = [];
         for (const side of Object.keys(PROGRAMS) as Side[]) {
             for (const op of OPERATIONS) {
                 const all = ones.filter((m) => m.side === side && m.op === op);
-                const ms = median(all.map((m) => m.ms));
+                if (all.length === 0) {
+                    continue;
+                }
+                const ms = median(all.flatMap((m) => m.runsMs));
                 const rep = all.reduce((a, b) => (Math.abs(b.ms - ms) < Math.abs(a.ms - ms) ? b : a));
                 fixed.push({ ...rep, ms: round(ms, 0), runsMs: all.flatMap((m) => m.runsMs) });
             }
@@ -268,7 +328,7 @@ export function scale(opts: BenchOptions) {
             diagnostics,
             fits: fitAll(measurements),
             chart: "scale.svg",
-            parts: [...(prior?.parts ?? []), { sizes, seconds: Math.round((Date.now() - t0) / 1000), date: new Date().toISOString() }],
+            parts: [...(prior?.parts ?? []), { sizes, sides, seconds: Math.round((Date.now() - t0) / 1000), date: new Date().toISOString() }],
         };
         writeScaleChart(details, path.join(opts.quick ? QUICK_RESULTS_DIR : RESULTS_DIR, details.chart));
         return { rows: rows(details), details: details as unknown as Record<string, unknown> };

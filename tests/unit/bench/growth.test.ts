@@ -34,5 +34,18 @@ describe("bench: growth exponent (least squares on log-log)", () => {
         assert.ok(Math.abs(fit.k! - 1.5) < 1e-9, String(fit.k));
         assert.equal(fit.cpuK.engine, 2, "the CPU of a process is fitted the same way");
         assert.equal(fit.fixedMs, 2000);
+        assert.deepStrictEqual(fit.fitted, [10, 100, 1000]);
+    });
+
+    it("fitAll leaves out sizes within 3x the median absolute deviation of T(1)'s repeats: noise, not growth", () => {
+        const m = (n: number, ms: number, runsMs: number[] = []): Measurement => ({
+            side: "noop", n, op: "preview", runsMs, ms, calls: 0, peakKiB: {}, cpuSeconds: {}, writtenBytes: {}, stateBytes: 0, loadavg1m: 0, date: "",
+        });
+        // T(1) repeats 1900, 2000, 2100 and one slowed to 9000 ms: deviations from the median (2050) 150, 50, 50, 6950,
+        // median deviation 100, so a size must be over 300 ms above T(1) to count; the outlier does not move that.
+        const fit = fitAll([m(1, 2000, [1900, 2000, 2100, 9000]), m(10, 2250), m(100, 2000 + 990), m(1000, 2000 + 9990)]).noop.preview;
+        assert.deepStrictEqual(fit.fitted, [100, 1000]);
+        assert.equal(fit.noiseMs, 300);
+        assert.ok(Math.abs(fit.k! - 1) < 0.01, String(fit.k));
     });
 });
