@@ -112,8 +112,9 @@ function gaps(results: BenchResult[]): string[] {
 /** "when to pace", the prose beside benchmark 3 (also in the README). */
 function pacingProse(results: BenchResult[]): string[] {
     const t = results.find((r) => r.benchmark === "throttling");
-    const pacedRate = find(results, "throttling", "paced (")?.measured;
-    const unpacedRate = find(results, "throttling", "unpaced: useful-call rate");
+    const useful = (prefix: string) => t?.rows.find((x) => x.metric.startsWith(prefix) && x.metric.includes("useful-call rate"));
+    const pacedRate = useful("paced (")?.measured;
+    const unpacedRate = useful("unpaced");
     const atLimit = t?.rows.find((x) => x.metric.includes("(the limit itself)"));
     const atPace = t?.rows.find((x) => x.metric.includes(`maxRequestsPerSecond ${PACED_RATE}:`));
     return [
@@ -121,8 +122,9 @@ function pacingProse(results: BenchResult[]): string[] {
         "",
         "Opt-in client-side pacing (provider/aws/pacing.ts): a token bucket of capacity 1 in the middleware stack of the one",
         "SageMaker client a provider process keeps per region, so every request of a `pulumi up` (every resource, every retry",
-        "attempt, every status poll) starts at least 1 / rate seconds after the previous one. What is still throttled (other",
-        "clients using the same account's quota) is retried by the SDK's adaptive strategy, as without pacing.",
+        "attempt, every status poll) waits for its slot on a schedule of 1 / rate seconds (a late timer keeps the schedule; an",
+        "idle or stalled process starts a new one rather than bursting). What is still throttled (other clients using the same",
+        "account's quota) is retried by the SDK's adaptive strategy, as without pacing.",
         "",
         "- **When to use it**: accounts whose SageMaker request quota is known (Service Quotas, or a limit the platform team",
         "  shares between pipelines), for large stacks that would otherwise run into it. Set it a little under the quota",
@@ -220,6 +222,8 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         "  the Node language host, compiling and running the TypeScript program with ts-node, loading the library, and",
         `  writing the checkpoint. In this run: median ${fixed ? `${fixed.medianMs} ms (${fixed.runsMs.join(", ")})` : "(not measured)"}` +
             `; the zero-resource program (bench/programs/noop): median ${noop ? `${noop.medianMs} ms (${noop.runsMs.join(", ")})` : "(not measured)"}.`,
+        "- **Throttling rates** (benchmark 3) are marginal: the models beyond the first per second above T(1), the `up` of",
+        "  one model, which includes the provider plugin's start (an `up` of 0 models never starts it; that rate is in the note).",
         "- **API calls** are counted by the local endpoint (every request, throttled ones included), reset before each command.",
         "- **Ratio** = measured / ideal; for rates it is the fraction of the ideal rate achieved. The target applies to the",
         "  measured value or to the ratio, as written. Rows marked (diagnostic) explain a gap and carry no target.",

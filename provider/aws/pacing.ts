@@ -4,7 +4,7 @@ import type { FinalizeRequestMiddleware, MiddlewareStack, RelativeMiddlewareOpti
  * Opt-in client-side pacing (`sagemaker:maxRequestsPerSecond`): a token bucket of capacity 1 in
  * the middleware stack of the one cached client, so every request of a provider process to a
  * region (every resource, every retry attempt, every status poll) waits for its token. With the
- * rate at or under the account's quota nothing is throttled, and the SDK's adaptive retry
+ * rate a little under the account's quota nothing is throttled, and the SDK's adaptive retry
  * (retry.ts) still handles what is (other clients sharing the quota). Why not the adaptive retry
  * alone: its bucket starts unlimited, learns the limit only from throttles and then backs off
  * below it (bench/throttling.ts measures both).
@@ -22,13 +22,17 @@ const realClock: Clock = {
 };
 
 /**
- * Releases callers one at a time, in arrival order, at least 1000 / ratePerSecond ms apart,
- * measured from when the previous caller was actually released: a late timer never lets two
- * requests through closer together, so at most `ratePerSecond` start in any one-second window.
+ * Releases callers one at a time, in arrival order, on a schedule of slots 1000 / ratePerSecond ms
+ * apart (so at most `ratePerSecond` slots fall in any one-second window), never before a caller's
+ * slot. A caller released late by a late timer keeps the schedule, so timer lag costs no
+ * throughput; one that finds the schedule more than a quarter interval behind (idle, or a stalled
+ * process) starts a new schedule at once instead of sending a burst to catch up. Releases are thus
+ * at most a quarter interval (plus the timer's lag) behind their slots: at 95% of a quota, a full
+ * second never holds more requests than the quota.
  */
 export class TokenBucket {
     private readonly intervalMs: number;
-    private lastRelease = -Infinity;
+    private nextSlot = -Infinity;
     private queue: Promise<void> = Promise.resolve();
 
     constructor(readonly ratePerSecond: number, private readonly clock: Clock = realClock) {
@@ -41,11 +45,12 @@ export class TokenBucket {
     /** Resolves when the caller may send its request. */
     take(): Promise<void> {
         const turn = this.queue.then(async () => {
-            const wait = this.lastRelease + this.intervalMs - this.clock.now();
-            if (wait > 0) {
-                await this.clock.sleep(wait);
+            const now = this.clock.now();
+            const slot = this.nextSlot >= now - this.intervalMs / 4 ? this.nextSlot : now;
+            this.nextSlot = slot + this.intervalMs;
+            if (slot > now) {
+                await this.clock.sleep(slot - now);
             }
-            this.lastRelease = this.clock.now();
         });
         this.queue = turn;
         return turn;

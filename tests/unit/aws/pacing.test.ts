@@ -49,12 +49,34 @@ describe("pacing: the token bucket (provider/aws/pacing.ts)", () => {
         assert.deepStrictEqual(clock.sleeps, [150], "the rest of the 250 ms interval");
     });
 
-    it("a late timer never lets two requests through closer than the interval (spacing from the actual release)", async () => {
+    it("a late timer costs no throughput: releases keep to the 100 ms schedule, each late by the timer's lag", async () => {
         const clock = fakeClock(7); // every timer fires 7 ms late
         const bucket = new TokenBucket(10, clock);
-        const at = (await releases(bucket, clock, 4)).map((r) => r.at);
-        const gaps = at.slice(1).map((t, i) => t - at[i]);
-        assert.deepStrictEqual(gaps, [107, 107, 107]);
+        assert.deepStrictEqual((await releases(bucket, clock, 4)).map((r) => r.at), [0, 107, 207, 307]);
+    });
+
+    it("a caller late by at most a quarter interval keeps the schedule; a longer stall starts a new one (no burst)", async () => {
+        const clock = fakeClock();
+        const late = new TokenBucket(10, clock); // slots 100 ms apart
+        await late.take(); // slot 0
+        await clock.sleep(120); // 20 ms past the next slot (100): within a quarter interval
+        const at: number[] = [];
+        for (let i = 0; i < 2; i++) {
+            await late.take();
+            at.push(clock.now());
+        }
+        assert.deepStrictEqual(at, [120, 200], "back on the schedule: slot 200");
+
+        const stalled = new TokenBucket(10, clock);
+        const t0 = clock.now();
+        await stalled.take();
+        await clock.sleep(180); // 80 ms past the next slot: more than a quarter interval
+        at.length = 0;
+        for (let i = 0; i < 2; i++) {
+            await stalled.take();
+            at.push(clock.now() - t0);
+        }
+        assert.deepStrictEqual(at, [180, 280], "a new schedule from 180, not slot 200 right after 180");
     });
 
     it("allows fractional rates (one request every 2 s) and refuses rates that are not positive", async () => {
