@@ -209,7 +209,8 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         `- \`npm run bench\`: all ${ORDER.length} benchmarks at full size; writes \`bench/results/<name>.json\` (and \`scale.svg\`)`,
         `  and regenerates this file. A full run in one go took ${took(durations.full)}; the results below took ${perBenchmark}` +
             ` (the scale benchmark's parts added up), ${Math.round(sumS / 60)} min in all.`,
-        "- `npm run bench -- --quick`: smoke run with small sizes (N = 5 to 30) and single repeats; results go to",
+        "- `npm run bench -- --quick`: smoke run with small sizes (N = 5 to 30), single repeats and only the diagnostics the",
+        "  targets need; results go to",
         `  \`bench/results/tmp/quick/\` (git-ignored) and this file is left alone. It took ${took(durations.quick)}.`,
         `- \`npm run bench -- NAME...\` runs some of them: ${ORDER.map((n) => `\`${n}\``).join(", ")}; then`,
         "  `npx ts-node bench/generate-doc.ts` rebuilds this file from whatever results are there.",

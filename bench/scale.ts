@@ -287,9 +287,11 @@ export function scale(opts: BenchOptions): Promise<BenchResult> {
         for (const side of sides) {
             const f = await Fixture.create(PROGRAMS[side], { "bench:count": "1" });
             try {
-                // Warm-up (the first run of a program compiles it, cold caches): not measured.
-                await f.measure(UP);
-                await f.measure(DESTROY);
+                // Warm-up (the first run of a program compiles it, cold caches): not measured; not in quick runs.
+                if (!opts.quick) {
+                    await f.measure(UP);
+                    await f.measure(DESTROY);
+                }
                 // N = 1 in every part: the fixed cost, measured under this part's machine load.
                 fresh.push(...await lifecycleAt(f, side, 1, opts.quick ? 1 : 3, opts.log));
                 for (const n of sizes) {
