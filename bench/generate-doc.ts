@@ -15,6 +15,11 @@ import { PACED_RATE } from "./throttling";
 const ORDER = ["api-calls", "scale-up", "throttling", "state-size", "preview", "scale"];
 const DOC = path.resolve(__dirname, "..", "docs", "PERFORMANCE.md");
 
+/** Ratios to 3 decimals, so one just under its target does not print as the target. */
+function ratio(r: number | null): string {
+    return r === null ? "∞" : String(round(r, 3));
+}
+
 function cell(s: string): string {
     return s.replace(/\|/g, "\\|");
 }
@@ -40,7 +45,7 @@ function gaps(results: BenchResult[]): string[] {
         bench === "throttling" && !metric.includes("models not created") ? "throttling-rate"
             : bench === "state-size" && metric.includes("serialized provider") ? "serialized-provider" : `${bench}: ${metric}`;
     for (const { bench, row } of missed) {
-        out.push(`- **${row.metric}** (${bench}): measured ${fmt(row)}, ideal ${formatNumber(row.ideal)} ${row.unit}, ratio ${formatNumber(row.ratio)}, target ${formatTarget(row.target)}.`);
+        out.push(`- **${row.metric}** (${bench}): measured ${fmt(row)}, ideal ${formatNumber(row.ideal)} ${row.unit}, ratio ${ratio(row.ratio)}, target ${formatTarget(row.target)}.`);
         const cause = causeOf(bench, row.metric);
         if (explained.has(cause)) {
             out.push("  *Why*: the same cause as the row above.");
@@ -169,7 +174,7 @@ function beforeAfter(results: BenchResult[]): string[] {
     for (const { bench, row } of rows) {
         const before = baseline?.rows.find((b) => b.benchmark === bench && b.metric === row.metric);
         lines.push(`| ${bench} | ${cell(row.metric)} | ${formatTarget(row.target)} | ${baseline ? `${before ? `${formatNumber(before.measured)} ${before.unit}` : "—"} | ` : ""}` +
-            `${formatNumber(row.measured)} ${row.unit} | ${formatNumber(row.ideal)} ${row.unit} | ${formatNumber(row.ratio)} | ${row.met ? "yes" : "**no**"} |`);
+            `${formatNumber(row.measured)} ${row.unit} | ${formatNumber(row.ideal)} ${row.unit} | ${ratio(row.ratio)} | ${row.met ? "yes" : "**no**"} |`);
     }
     lines.push("");
     return lines;
@@ -191,10 +196,11 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
     const fixed = scale?.details.fixedUpMs as { medianMs: number; runsMs: number[] } | undefined;
     const noop = scale?.details.noopProgramUpMs as { medianMs: number; runsMs: number[] } | undefined;
     const durations = readDurations();
-    const took = (d: { seconds: number; date: string } | undefined) => (d ? `${Math.round(d.seconds / 60)} min ${d.seconds % 60} s (measured ${d.date})` : "not measured yet");
-    const perBenchmark = results.map((r) => `${r.benchmark} ${Math.round(r.durationMs / 1000)} s`).join(", ");
+    const took = (d: { seconds: number; date: string } | undefined) =>
+        (d ? `${Math.floor(d.seconds / 60)} min ${d.seconds % 60} s (measured ${d.date})` : "not measured yet");
     // Benchmarks measured in parts (scale) count every part.
     const partsS = (r: BenchResult) => ((r.details.parts as { seconds: number }[] | undefined)?.reduce((a, p) => a + p.seconds, 0) ?? r.durationMs / 1000);
+    const perBenchmark = results.map((r) => `${r.benchmark} ${Math.round(partsS(r))} s`).join(", ");
     const sumS = Math.round(results.reduce((a, r) => a + partsS(r), 0));
     const lines: string[] = [
         "# Performance",
@@ -207,11 +213,11 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         "## Running",
         "",
         `- \`npm run bench\`: all ${ORDER.length} benchmarks at full size; writes \`bench/results/<name>.json\` (and \`scale.svg\`)`,
-        `  and regenerates this file. A full run in one go took ${took(durations.full)}; the results below took ${perBenchmark}` +
-            ` (the scale benchmark's parts added up), ${Math.round(sumS / 60)} min in all.`,
+        `  and regenerates this file. Time of a full run in one go: ${took(durations.full)}; the results below took ${perBenchmark}` +
+            ` (scale: its parts added up), ${Math.round(sumS / 60)} min in all.`,
         "- `npm run bench -- --quick`: smoke run with small sizes (N = 5 to 30), single repeats and only the diagnostics the",
         "  targets need; results go to",
-        `  \`bench/results/tmp/quick/\` (git-ignored) and this file is left alone. It took ${took(durations.quick)}.`,
+        `  \`bench/results/tmp/quick/\` (git-ignored) and this file is left alone. Time of the last quick run: ${took(durations.quick)}.`,
         `- \`npm run bench -- NAME...\` runs some of them: ${ORDER.map((n) => `\`${n}\``).join(", ")}; then`,
         "  `npx ts-node bench/generate-doc.ts` rebuilds this file from whatever results are there.",
         "- The scale benchmark can be split into parts (N = 1000 is the expensive one): `npm run bench -- scale --sizes=10,100,500`,",
@@ -268,7 +274,7 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
             "| metric | ideal | measured | ratio | target | met? |", "| --- | ---: | ---: | ---: | --- | --- |");
         for (const x of r.rows) {
             const metric = x.note ? `${x.metric} <br><sub>${x.note}</sub>` : x.metric;
-            lines.push(`| ${cell(metric)} | ${formatNumber(x.ideal)} ${x.unit} | ${formatNumber(x.measured)} ${x.unit} | ${formatNumber(x.ratio)} | ` +
+            lines.push(`| ${cell(metric)} | ${formatNumber(x.ideal)} ${x.unit} | ${formatNumber(x.measured)} ${x.unit} | ${ratio(x.ratio)} | ` +
                 `${formatTarget(x.target)} | ${x.met === undefined ? "" : x.met ? "yes" : "**no**"} |`);
         }
         lines.push("");
