@@ -14,6 +14,8 @@ export interface ProviderSettings {
     maxAttempts?: number;
     /** `sagemaker:retryBaseDelayMs`: base delay of the SDK's exponential backoff with jitter. */
     retryBaseDelayMs?: number;
+    /** `sagemaker:maxRequestsPerSecond`: opt-in pacing of every call of the process (aws/pacing.ts). */
+    maxRequestsPerSecond?: number;
     /**
      * Set instead of all the above when the stack config is malformed: every `check` then fails
      * with this message (so `pulumi preview` stops with it) and every other call throws it.
@@ -28,6 +30,7 @@ export const CONFIG_KEYS = {
     endpoint: "sagemaker:endpoint",
     maxAttempts: "sagemaker:maxAttempts",
     retryBaseDelayMs: "sagemaker:retryBaseDelayMs",
+    maxRequestsPerSecond: "sagemaker:maxRequestsPerSecond",
 } as const;
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
@@ -64,6 +67,10 @@ export function settingsFromConfig(config: ConfigReader): ProviderSettings {
     const delay = config.get(CONFIG_KEYS.retryBaseDelayMs);
     if (delay !== undefined && delay !== "") {
         settings.retryBaseDelayMs = positiveInteger(delay, CONFIG_KEYS.retryBaseDelayMs, 0, 60_000);
+    }
+    const rate = config.get(CONFIG_KEYS.maxRequestsPerSecond);
+    if (rate !== undefined && rate !== "") {
+        settings.maxRequestsPerSecond = numberInRange(rate, CONFIG_KEYS.maxRequestsPerSecond, 0.1, 1000, "requests per second");
     }
     return settings;
 }
@@ -151,6 +158,15 @@ function positiveInteger(text: string, key: string, min: number, max: number): n
     const n = Number(text);
     if (!Number.isInteger(n) || n < min || n > max) {
         throw new Error(`stack config "${key}" is "${shown(text)}", which is not a whole number from ${min} to ${max}: ` +
+            `set one (pulumi config set ${key} N), or remove it (pulumi config rm ${key}).`);
+    }
+    return n;
+}
+
+function numberInRange(text: string, key: string, min: number, max: number, unit: string): number {
+    const n = Number(text);
+    if (text.trim() === "" || !Number.isFinite(n) || n < min || n > max) {
+        throw new Error(`stack config "${key}" is "${shown(text)}", which is not a number from ${min} to ${max} (${unit}): ` +
             `set one (pulumi config set ${key} N), or remove it (pulumi config rm ${key}).`);
     }
     return n;
