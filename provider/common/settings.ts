@@ -14,6 +14,8 @@ export interface ProviderSettings {
     maxAttempts?: number;
     /** `sagemaker:retryBaseDelayMs`: base delay of the SDK's exponential backoff with jitter. */
     retryBaseDelayMs?: number;
+    /** `sagemaker:validation`: `error` (default) fails check() on shape failures, `warn` only warns (provider/shapes/validation-mode.ts). */
+    validation?: "error" | "warn";
     /**
      * Set instead of all the above when the stack config is malformed: every `check` then fails
      * with this message (so `pulumi preview` stops with it) and every other call throws it.
@@ -28,6 +30,7 @@ export const CONFIG_KEYS = {
     endpoint: "sagemaker:endpoint",
     maxAttempts: "sagemaker:maxAttempts",
     retryBaseDelayMs: "sagemaker:retryBaseDelayMs",
+    validation: "sagemaker:validation",
 } as const;
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
@@ -64,6 +67,14 @@ export function settingsFromConfig(config: ConfigReader): ProviderSettings {
     const delay = config.get(CONFIG_KEYS.retryBaseDelayMs);
     if (delay !== undefined && delay !== "") {
         settings.retryBaseDelayMs = positiveInteger(delay, CONFIG_KEYS.retryBaseDelayMs, 0, 60_000);
+    }
+    const validation = config.get(CONFIG_KEYS.validation);
+    if (validation !== undefined && validation !== "") {
+        if (validation !== "error" && validation !== "warn") {
+            throw new Error(`stack config "${CONFIG_KEYS.validation}" is "${shown(validation)}", which is not "error" or "warn": ` +
+                `set one (pulumi config set ${CONFIG_KEYS.validation} warn), or remove it (pulumi config rm ${CONFIG_KEYS.validation}).`);
+        }
+        settings.validation = validation;
     }
     return settings;
 }

@@ -10,7 +10,8 @@ import type { ProviderSettings } from "../common/settings";
 import { applyTagChanges, refreshedTags } from "../common/tag-calls";
 import { diffTags, sortTags } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
-import { validateShape } from "../shapes/validate";
+import { ruleFailures } from "../rules/wording";
+import { checkShape } from "../shapes/validation-mode";
 import { isAbsent, pick, sameValue, stateOutputs, toPlain, withoutUndefined } from "../common/values";
 
 type Props = Record<string, unknown>;
@@ -25,7 +26,7 @@ function what(name: unknown): string {
     return `ModelPackageGroup "${String(name)}"`;
 }
 
-export function checkGroup(olds: Props, news: Props): pulumi.dynamic.CheckResult {
+export function checkGroup(olds: Props, news: Props, settings?: ProviderSettings): pulumi.dynamic.CheckResult {
     const inputs: Props = { ...news };
     const failures: Failure[] = [];
     try {
@@ -34,7 +35,8 @@ export function checkGroup(olds: Props, news: Props): pulumi.dynamic.CheckResult
             failures.push(naming);
         }
         const ignore = [...GROUP_OWN, "__provider"];
-        for (const issue of validateShape("CreateModelPackageGroupInput", inputs, { isUnknown, ignoreMembers: ignore })) {
+        failures.push(...ruleFailures("CreateModelPackageGroup", inputs));
+        for (const issue of checkShape(settings, `ModelPackageGroup "${String(inputs.ModelPackageGroupName)}"`, "CreateModelPackageGroupInput", inputs, { isUnknown, ignoreMembers: ignore })) {
             failures.push(shapeIssueFailure(issue, GROUP_OWN.slice(0, 2)));
         }
         const flag = inputs.deleteVersionsOnDestroy;
@@ -212,8 +214,8 @@ async function destroy(settings: ProviderSettings, id: string, props: Props): Pr
 }
 
 export const modelPackageGroupLifecycle: Lifecycle = {
-    async check(_settings, olds, news) {
-        return checkGroup(olds ?? {}, news);
+    async check(settings, olds, news) {
+        return checkGroup(olds ?? {}, news, settings);
     },
     async diff(settings, _id, olds, news) {
         return diffGroup(settings, olds, news);

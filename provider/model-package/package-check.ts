@@ -1,9 +1,10 @@
 import { randomUUID } from "crypto";
 import type * as pulumi from "@pulumi/pulumi";
+import { ruleFailures } from "../rules/wording";
 import { checkFailure as fail, regionFailure, shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import type { ProviderSettings } from "../common/settings";
 import { isUnknown } from "../common/unknown";
-import { validateShape } from "../shapes/validate";
+import { checkShape } from "../shapes/validation-mode";
 import { DEFAULT_STATUS_TIMEOUT_MINUTES, EXTRA_API_MEMBERS, OWN_SETTINGS } from "./fields";
 import { replaceReasons } from "./package-diff";
 import { isAbsent } from "../common/values";
@@ -18,59 +19,9 @@ function given(v: unknown): boolean {
     return !isAbsent(v);
 }
 
-/**
- * The rules the API reference states in prose (CreateModelPackageInput's member documentation),
- * which no shape captures.
- */
+/** CreateModelPackage's cross-field rules (provider/rules/model-package.ts) as check failures. */
 export function crossFieldFailures(news: Props): Failure[] {
-    const failures: Failure[] = [];
-    const versioned = given(news.ModelPackageGroupName);
-    const named = given(news.ModelPackageName);
-    if (versioned && named) {
-        failures.push(fail("ModelPackageName", "exclusive",
-            "ModelPackageName and ModelPackageGroupName are mutually exclusive",
-            "for a version in a model group remove ModelPackageName (versions are named after their group); " +
-            "for an unversioned package remove ModelPackageGroupName"));
-    } else if (!versioned && !named) {
-        failures.push(fail("ModelPackageGroupName", "required",
-            "a model package needs ModelPackageGroupName (versioned) or ModelPackageName (unversioned)",
-            "set ModelPackageGroupName to a group's name or ARN (e.g. `group.name`) to register a version, " +
-            "or ModelPackageName to create an unversioned package"));
-    }
-    if (!versioned && named) {
-        for (const m of ["ModelApprovalStatus", "ApprovalDescription"]) {
-            if (given(news[m])) {
-                failures.push(fail(m, "versionedOnly", `${m} applies to versioned packages only`,
-                    `register the package in a group (ModelPackageGroupName instead of ModelPackageName), or remove ${m}`));
-            }
-        }
-        if (!given(news.InferenceSpecification) && !given(news.SourceAlgorithmSpecification)) {
-            failures.push(fail("InferenceSpecification", "required",
-                "an unversioned package needs InferenceSpecification or SourceAlgorithmSpecification",
-                "set InferenceSpecification (containers and supported instance types), or SourceAlgorithmSpecification " +
-                "to package an algorithm resource"));
-        }
-    }
-    if (versioned && given(news.CertifyForMarketplace)) {
-        failures.push(fail("CertifyForMarketplace", "unversionedOnly", "CertifyForMarketplace applies to unversioned packages only",
-            "remove it, or create an unversioned package (ModelPackageName without a group)"));
-    }
-    if (given(news.AdditionalInferenceSpecifications) && !given(news.InferenceSpecification)) {
-        failures.push(fail("AdditionalInferenceSpecifications", "requires",
-            "additional inference specifications extend InferenceSpecification, which is not set",
-            "set InferenceSpecification as well"));
-    }
-    const specs = news.AdditionalInferenceSpecifications;
-    if (Array.isArray(specs)) {
-        const names = specs.map((s) => (s && typeof s === "object" ? (s as { Name?: unknown }).Name : undefined))
-            .filter((n): n is string => typeof n === "string" && !isUnknown(n));
-        const dup = names.find((n, i) => names.indexOf(n) !== i);
-        if (dup !== undefined) {
-            failures.push(fail("AdditionalInferenceSpecifications", "unique",
-                `two additional inference specifications are named "${dup}"`, "give each one a distinct Name"));
-        }
-    }
-    return failures;
+    return ruleFailures("CreateModelPackage", news);
 }
 
 function ownSettingFailures(news: Props): Failure[] {
@@ -99,11 +50,11 @@ export function checkModelPackage(settings: ProviderSettings, olds: Props, news:
     try {
         failures.push(...crossFieldFailures(inputs), ...ownSettingFailures(inputs));
         const ignore = [...OWN_SETTINGS, ...EXTRA_API_MEMBERS, ...ENGINE_KEYS];
-        for (const issue of validateShape("CreateModelPackageInput", inputs, { isUnknown, ignoreMembers: ignore })) {
+        for (const issue of checkShape(settings, "ModelPackage", "CreateModelPackageInput", inputs, { isUnknown, ignoreMembers: ignore })) {
             failures.push(shapeIssueFailure(issue, [...OWN_SETTINGS, ...EXTRA_API_MEMBERS]));
         }
         if (given(inputs.ApprovalDescription)) {
-            for (const issue of validateShape("ApprovalDescription", inputs.ApprovalDescription, { isUnknown, rootPath: "ApprovalDescription" })) {
+            for (const issue of checkShape(settings, "ModelPackage", "ApprovalDescription", inputs.ApprovalDescription, { isUnknown, rootPath: "ApprovalDescription" })) {
                 failures.push(shapeIssueFailure(issue));
             }
         }

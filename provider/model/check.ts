@@ -2,7 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { resolveAutoName } from "../common/auto-name";
 import { regionFailure, shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import { isUnknown } from "../common/unknown";
-import { validateShape } from "../shapes/validate";
+import type { ProviderSettings } from "../common/settings";
+import { checkShape } from "../shapes/validation-mode";
 import { crossFieldFailures } from "./rules";
 import { NOT_SENT, OWN_INPUTS } from "./members";
 
@@ -16,7 +17,7 @@ const OWN_SETTINGS = [OWN_INPUTS.region, OWN_INPUTS.logicalName];
  * validator and the cross-field rules SageMaker applies at create time. Never throws: every
  * problem, ill-typed values included, comes back as a CheckFailure naming path, constraint and fix.
  */
-export function checkModel(olds: Inputs, news: Inputs): pulumi.dynamic.CheckResult {
+export function checkModel(olds: Inputs, news: Inputs, settings?: ProviderSettings): pulumi.dynamic.CheckResult {
     const inputs: Inputs = { ...news };
     const failures: Failure[] = [];
     try {
@@ -29,7 +30,7 @@ export function checkModel(olds: Inputs, news: Inputs): pulumi.dynamic.CheckResu
             failures.push(region);
         }
         failures.push(...crossFieldFailures(inputs));
-        for (const issue of validateShape("CreateModelInput", inputs, { isUnknown, ignoreMembers: NOT_SENT })) {
+        for (const issue of checkShape(settings, `Model "${String(inputs.ModelName)}"`, "CreateModelInput", inputs, { isUnknown, ignoreMembers: NOT_SENT })) {
             failures.push(shapeIssueFailure(issue, OWN_SETTINGS));
         }
     } catch (err) {

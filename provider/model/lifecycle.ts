@@ -127,8 +127,8 @@ async function remove(settings: ProviderSettings, id: string, props: Props) {
 }
 
 export const modelLifecycle: Lifecycle = {
-    async check(_settings, olds, news) {
-        return checkModel(olds, news);
+    async check(settings, olds, news) {
+        return checkModel(olds, news, settings);
     },
     async diff(settings, _id, olds, news) {
         return diffModel(settings, olds, news);
