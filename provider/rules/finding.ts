@@ -14,10 +14,21 @@ export interface Finding {
     fix: string;
     /** SageMaker's own wording of this error where it is documented or known (else the endpoint words it from `problem`) */
     aws?: string;
+    /**
+     * "check": a rule of ours, stricter than AWS documents (the API reference says the member "does
+     * not apply" or is ignored, or says nothing): check() refuses the silent no-op, the local
+     * endpoint, which models AWS, does not.
+     */
+    scope?: "check";
 }
 
 export function finding(path: string, constraint: string, problem: string, fix: string, aws?: string): Finding {
     return aws === undefined ? { path, constraint, problem, fix } : { path, constraint, problem, fix, aws };
+}
+
+/** The same finding, marked as a rule of check() only (see Finding.scope). */
+export function checkOnly(f: Finding): Finding {
+    return { ...f, scope: "check" };
 }
 
 /** Set and known: rules that compare values never judge a preview-time unknown. */

@@ -17,7 +17,11 @@ export const RULES: Readonly<Record<string, Rules>> = {
     AddTags: (input) => tagFindings(input.Tags),
 };
 
-/** The findings of an operation's rules on a request (none for an operation without rules). */
-export function ruleFindings(operation: string, input: Record<string, unknown>): Finding[] {
-    return Object.prototype.hasOwnProperty.call(RULES, operation) ? RULES[operation](input) : [];
+/**
+ * The findings of an operation's rules on a request (none for an operation without rules).
+ * `service: true` leaves out our check()-only rules (Finding.scope): what SageMaker itself refuses.
+ */
+export function ruleFindings(operation: string, input: Record<string, unknown>, opts: { service?: boolean } = {}): Finding[] {
+    const all = Object.prototype.hasOwnProperty.call(RULES, operation) ? RULES[operation](input) : [];
+    return opts.service ? all.filter((f) => f.scope !== "check") : all;
 }

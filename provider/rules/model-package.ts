@@ -4,7 +4,7 @@
 import { isUnknown } from "../common/unknown";
 import { isPlainObject } from "../common/values";
 import { dataSourceFindings } from "./containers";
-import { finding, present, type Finding } from "./finding";
+import { checkOnly, finding, present, type Finding } from "./finding";
 import { tagFindings } from "./tags";
 
 type Obj = Record<string, unknown>;
@@ -31,8 +31,9 @@ export function modelPackageFindings(news: Obj): Finding[] {
     if (!versioned && named) {
         for (const m of ["ModelApprovalStatus", "ApprovalDescription"]) {
             if (present(news[m])) {
-                out.push(finding(m, "versionedOnly", `${m} applies to versioned packages only`,
-                    `register the package in a group (ModelPackageGroupName instead of ModelPackageName), or remove ${m}`));
+                // "does not apply to unversioned models" (ModelApprovalStatus): no documented error.
+                out.push(checkOnly(finding(m, "versionedOnly", `${m} applies to versioned packages only`,
+                    `register the package in a group (ModelPackageGroupName instead of ModelPackageName), or remove ${m}`)));
             }
         }
         if (!present(news.InferenceSpecification) && !present(news.SourceAlgorithmSpecification)) {
@@ -43,8 +44,9 @@ export function modelPackageFindings(news: Obj): Finding[] {
         }
     }
     if (versioned && present(news.CertifyForMarketplace)) {
-        out.push(finding("CertifyForMarketplace", "unversionedOnly", "CertifyForMarketplace applies to unversioned packages only",
-            "remove it, or create an unversioned package (ModelPackageName without a group)"));
+        // "does not apply to versioned models": no documented error.
+        out.push(checkOnly(finding("CertifyForMarketplace", "unversionedOnly", "CertifyForMarketplace applies to unversioned packages only",
+            "remove it, or create an unversioned package (ModelPackageName without a group)")));
     }
     if (present(news.AdditionalInferenceSpecifications) && !present(news.InferenceSpecification)) {
         out.push(finding("AdditionalInferenceSpecifications", "requires",

@@ -3,7 +3,7 @@
 import { isUnknown } from "../common/unknown";
 import { isAbsent, isPlainObject } from "../common/values";
 import { dataSourceFindings } from "./containers";
-import { finding, known, utf8Bytes as bytes, type Finding } from "./finding";
+import { checkOnly, finding, known, utf8Bytes as bytes, type Finding } from "./finding";
 import { tagFindings } from "./tags";
 
 type Obj = Record<string, unknown>;
@@ -150,8 +150,8 @@ function pipelineFindings(inputs: Obj): Finding[] {
     const config = inputs.InferenceExecutionConfig;
     const list = inputs.Containers;
     if (known(config) && known(inputs.PrimaryContainer) && isAbsent(list)) {
-        out.push(finding("InferenceExecutionConfig", "dependency", "InferenceExecutionConfig applies only to multi-container models",
-            "move the container into Containers, or remove InferenceExecutionConfig"));
+        out.push(checkOnly(finding("InferenceExecutionConfig", "dependency", "InferenceExecutionConfig applies only to multi-container models",
+            "move the container into Containers, or remove InferenceExecutionConfig")));
     }
     if (!Array.isArray(list)) {
         return out;
@@ -188,7 +188,7 @@ function roleFindings(inputs: Obj, containers: [string, Obj][]): Finding[] {
         return [];
     }
     const allPackages = containers.every(([, c]) => !isAbsent(c.ModelPackageName));
-    return allPackages ? [] : [finding("ExecutionRoleArn", "required",
+    return allPackages ? [] : [checkOnly(finding("ExecutionRoleArn", "required",
         "an execution role is required for containers that are not model packages",
-        "set ExecutionRoleArn to an IAM role SageMaker can assume (arn:aws:iam::ACCOUNT:role/NAME) with access to the image and the model artifacts")];
+        "set ExecutionRoleArn to an IAM role SageMaker can assume (arn:aws:iam::ACCOUNT:role/NAME) with access to the image and the model artifacts"))];
 }

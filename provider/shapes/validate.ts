@@ -6,7 +6,15 @@ import * as shapesTable from "./sagemaker-shapes.json";
 
 export { compilePattern };
 
-export interface ShapeIssue { path: string; constraint: string; message: string }
+export interface ShapeIssue {
+  path: string;
+  constraint: string;
+  message: string;
+  /** The constraint as SageMaker's ValidationException words it, e.g. "Member must have length less than or equal to 63". */
+  aws?: string;
+  /** The path as SageMaker's ValidationException words it, e.g. `containers.2.member.image` (with `aws`). */
+  wirePath?: string;
+}
 
 export interface ValidateOptions {
   rootPath?: string;
@@ -70,6 +78,10 @@ function stringLength(s: string): number {
   return n;
 }
 
+function lowerFirst(member: string): string {
+  return member.charAt(0).toLowerCase() + member.slice(1);
+}
+
 function joinPath(base: string, member: string): string {
   return base ? `${base}.${member}` : member;
 }
@@ -78,6 +90,8 @@ class Validator {
   readonly issues: ShapeIssue[] = [];
   /** The structure whose member is being checked: its API reference page lists the member's enum. */
   private owner = "";
+  /** The wire path so far: lowerCamelCase members, `N.member` for list items (1-based), map keys as given. */
+  private readonly wire: string[] = [];
   constructor(private readonly isUnknown: (v: unknown) => boolean, private readonly ignoreMembers: Set<string>,
     private readonly table: ShapesTable) {}
 
@@ -85,8 +99,13 @@ class Validator {
     return Object.prototype.hasOwnProperty.call(this.table.shapes, name) ? this.table.shapes[name] : undefined;
   }
 
-  private add(path: string, constraint: string, detail: string, shapeName: string): void {
-    this.issues.push({ path, constraint, message: `${path || shapeName}: ${detail}` });
+  private add(path: string, constraint: string, detail: string, shapeName: string, aws?: string, wireMember?: string): void {
+    const issue: ShapeIssue = { path, constraint, message: `${path || shapeName}: ${detail}` };
+    if (aws !== undefined) {
+      issue.aws = aws;
+      issue.wirePath = (wireMember === undefined ? this.wire : [...this.wire, wireMember]).join(".");
+    }
+    this.issues.push(issue);
   }
 
   check(shapeName: string, value: unknown, path: string, topLevel: boolean): void {
@@ -125,7 +144,7 @@ class Validator {
     for (const required of shape.required ?? []) {
       if (skip(required)) continue;
       if (value[required] === undefined || value[required] === null) {
-        this.add(joinPath(path, required), "required", "is required but missing", shapeName);
+        this.add(joinPath(path, required), "required", "is required but missing", shapeName, "Member must not be null", lowerFirst(required));
       }
     }
     let setMembers = 0;
@@ -139,7 +158,9 @@ class Validator {
         continue;
       }
       setMembers++;
+      this.wire.push(lowerFirst(member));
       this.check(memberShape, memberValue, memberPath, false);
+      this.wire.pop();
       this.owner = shapeName;
     }
     this.owner = outer;
@@ -151,10 +172,10 @@ class Validator {
 
   private checkSize(shapeName: string, shape: ShapeDefinition, size: number, unit: string, path: string): void {
     if (shape.min !== undefined && size < shape.min) {
-      this.add(path, "min", `${size} ${unit} is below the minimum ${shape.min}`, shapeName);
+      this.add(path, "min", `${size} ${unit} is below the minimum ${shape.min}`, shapeName, `Member must have length greater than or equal to ${shape.min}`);
     }
     if (shape.max !== undefined && size > shape.max) {
-      this.add(path, "max", `${size} ${unit} is above the maximum ${shape.max}`, shapeName);
+      this.add(path, "max", `${size} ${unit} is above the maximum ${shape.max}`, shapeName, `Member must have length less than or equal to ${shape.max}`);
     }
   }
 
@@ -170,7 +191,9 @@ class Validator {
         if (!this.isUnknown(item)) this.add(itemPath, "type", `list items must not be ${item}`, shapeName);
         return;
       }
+      this.wire.push(`${i + 1}.member`);
       this.check(shape.member!, item, itemPath, false);
+      this.wire.pop();
     });
   }
 
@@ -183,21 +206,28 @@ class Validator {
     this.checkSize(shapeName, shape, entries.length, "entries", path);
     for (const [key, entryValue] of entries) {
       const entryPath = joinPath(path, key);
-      if (!this.isUnknown(key)) {
-        const keyShape = this.shape(shape.key!);
-        if (keyShape) this.checkString(shape.key!, keyShape, key, entryPath, "key");
-      }
-      if (entryValue === undefined || entryValue === null) {
-        if (!this.isUnknown(entryValue)) this.add(entryPath, "type", `map values must not be ${entryValue}`, shapeName);
-        continue;
-      }
-      this.check(shape.value!, entryValue, entryPath, false);
+      this.wire.push(key);
+      this.checkEntry(shapeName, shape, key, entryValue, entryPath);
+      this.wire.pop();
     }
+  }
+
+  private checkEntry(shapeName: string, shape: ShapeDefinition, key: string, entryValue: unknown, entryPath: string): void {
+    if (!this.isUnknown(key)) {
+      const keyShape = this.shape(shape.key!);
+      if (keyShape) this.checkString(shape.key!, keyShape, key, entryPath, "key");
+    }
+    if (entryValue === undefined || entryValue === null) {
+      if (!this.isUnknown(entryValue)) this.add(entryPath, "type", `map values must not be ${entryValue}`, shapeName);
+      return;
+    }
+    this.check(shape.value!, entryValue, entryPath, false);
   }
 
   /** `what` is "value" or "key": map keys are validated against the key shape at the entry's path. */
   private checkString(shapeName: string, shape: ShapeDefinition, value: unknown, path: string, what: "value" | "key"): void {
     const prefix = what === "key" ? "key " : "";
+    const aws = (text: string) => (what === "key" ? `Map keys must satisfy constraint: [${text}]` : text);
     if (typeof value !== "string") {
       this.add(path, "type", `expected a string, got ${describeType(value)}`, shapeName);
       return;
@@ -206,22 +236,22 @@ class Validator {
     // longer than the shape allows (a 1 MB string costs one length count).
     const length = stringLength(value);
     if (shape.min !== undefined && length < shape.min) {
-      this.add(path, "min", `${prefix}length ${length} is below the minimum ${shape.min}`, shapeName);
+      this.add(path, "min", `${prefix}length ${length} is below the minimum ${shape.min}`, shapeName, aws(`Member must have length greater than or equal to ${shape.min}`));
       return;
     }
     if (shape.max !== undefined && length > shape.max) {
-      this.add(path, "max", `${prefix}length ${length} is above the maximum ${shape.max}`, shapeName);
+      this.add(path, "max", `${prefix}length ${length} is above the maximum ${shape.max}`, shapeName, aws(`Member must have length less than or equal to ${shape.max}`));
       return;
     }
     if (shape.enum && !enumAllows(shapeName, shape.enum, value)) {
       const allowed = [...new Set([...shape.enum, ...(sdkEnumValues(shapeName) ?? [])])];
       const page = apiReferenceUrl(this.owner || shapeName, Object.keys(this.table.operations));
-      this.add(path, "enum", `${prefix}${enumFailureDetail(shapeName, value, allowed, page)}`, shapeName);
+      this.add(path, "enum", `${prefix}${enumFailureDetail(shapeName, value, allowed, page)}`, shapeName, aws(`Member must satisfy enum value set: [${shape.enum.join(", ")}]`));
       return;
     }
     // The value is never echoed here: environment values and the like may be secrets.
     if (shape.pattern !== undefined && !compilePattern(shape.pattern).test(value)) {
-      this.add(path, "pattern", `${prefix}does not match the pattern ${shape.pattern}`, shapeName);
+      this.add(path, "pattern", `${prefix}does not match the pattern ${shape.pattern}`, shapeName, aws(`Member must satisfy regular expression pattern: ${shape.pattern}`));
     }
   }
 
@@ -234,10 +264,10 @@ class Validator {
       return;
     }
     if (shape.min !== undefined && value < shape.min) {
-      this.add(path, "min", `value ${value} is below the minimum ${shape.min}`, shapeName);
+      this.add(path, "min", `value ${value} is below the minimum ${shape.min}`, shapeName, `Member must have value greater than or equal to ${shape.min}`);
     }
     if (shape.max !== undefined && value > shape.max) {
-      this.add(path, "max", `value ${value} is above the maximum ${shape.max}`, shapeName);
+      this.add(path, "max", `value ${value} is above the maximum ${shape.max}`, shapeName, `Member must have value less than or equal to ${shape.max}`);
     }
   }
 

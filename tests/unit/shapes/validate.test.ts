@@ -26,9 +26,11 @@ describe("validateShape", () => {
 
   it("names the path, the constraint and the bound", () => {
     const issues = validateShape("CreateModelInput", { ModelName: "m", PrimaryContainer: { Image: "" } });
-    assert.deepStrictEqual(issues, [{ path: "PrimaryContainer.Image", constraint: "pattern", message: "PrimaryContainer.Image: does not match the pattern [\\S]+" }]);
+    assert.deepStrictEqual(issues, [{ path: "PrimaryContainer.Image", constraint: "pattern", message: "PrimaryContainer.Image: does not match the pattern [\\S]+",
+      aws: "Member must satisfy regular expression pattern: [\\S]+", wirePath: "primaryContainer.image" }]);
     const tooMany = validateShape("CreateModelInput", { ModelName: "m", Containers: Array.from({ length: 16 }, () => ({ Image: image })) });
-    assert.deepStrictEqual(tooMany, [{ path: "Containers", constraint: "max", message: "Containers: 16 items is above the maximum 15" }]);
+    assert.deepStrictEqual(tooMany, [{ path: "Containers", constraint: "max", message: "Containers: 16 items is above the maximum 15",
+      aws: "Member must have length less than or equal to 15", wirePath: "containers" }]);
   });
 
   it("reports string length below the minimum", () => {
