@@ -71,10 +71,19 @@ function describeType(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** Unicode scalar values, as AWS counts string length (linear: one pass). */
+/** Unicode scalar values, as AWS counts string length: UTF-16 units less one per surrogate pair (one pass). */
 function stringLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
   return n;
 }
 

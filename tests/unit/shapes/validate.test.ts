@@ -39,6 +39,13 @@ describe("validateShape", () => {
     assert.deepStrictEqual(issues.map((i) => i.message), ["RoleArn: length 16 is below the minimum 20"]);
   });
 
+  it("counts string length in Unicode scalar values, as AWS does (a surrogate pair is one)", () => {
+    const tag = (key: string) => validateShape("Tag", { Key: key, Value: "v" });
+    assert.deepStrictEqual(tag("\u{1D49C}".repeat(128)), []);
+    assert.deepStrictEqual(tag("\u{1D49C}".repeat(129)).map((i) => i.message), ["Key: length 129 is above the maximum 128"]);
+    assert.deepStrictEqual(tag("a".repeat(129)).map((i) => i.constraint), ["max"]);
+  });
+
   it("uses list indexes and map keys in paths", () => {
     const issues = validateShape("CreateModelInput", {
       ModelName: "m",
