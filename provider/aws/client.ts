@@ -2,6 +2,7 @@ import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { effectiveRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { createRetryStrategy } from "./retry";
+import { addTransportErrors } from "./transport";
 
 /** The SageMaker SDK, required at call time so that loading a module never loads the SDK. */
 export function sdk(): typeof import("@aws-sdk/client-sagemaker") {
@@ -28,6 +29,7 @@ export function createSageMakerClient(settings: ProviderSettings, resourceRegion
         ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
         retryStrategy: createRetryStrategy(settings.maxAttempts, settings.retryBaseDelayMs),
     });
+    addTransportErrors(client);
     clients.set(key, client);
     return client;
 }

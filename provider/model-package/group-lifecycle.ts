@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DescribeModelPackageGroupOutput, SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
-import { createdSince, describeAwsError, goneError, isLostCreate, isNotFound } from "../aws/errors";
+import { createdSince, describeAwsError, goneError, isLostCreate, isNotFound, userError } from "../aws/errors";
 import { AUTO_NAME_KEYS, resolveAutoName } from "../common/auto-name";
 import { checkFailure as fail, regionFailure, shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import type { Lifecycle } from "../common/lifecycle";
@@ -188,12 +188,10 @@ async function destroy(settings: ProviderSettings, id: string, props: Props): Pr
     if (versions.length > 0 && props.deleteVersionsOnDestroy !== true) {
         const numbers = versions.map((a) => a.slice(a.lastIndexOf("/") + 1)).sort((x, y) => Number(x) - Number(y));
         const shown = numbers.slice(0, 5).join(", ");
-        const err = new Error(`${what(id)} still holds ${versions.length} model package version(s) ` +
+        throw userError(`${what(id)} still holds ${versions.length} model package version(s) ` +
             `(${shown}${versions.length > 5 ? ", ..." : ""}), and SageMaker cannot delete a group that has versions. ` +
             "Fix: delete those versions first (versions created outside this stack, e.g. by a pipeline, are not deleted by Pulumi), " +
             "or set `deleteVersionsOnDestroy: true` on the ModelPackageGroup, run `pulumi up`, then destroy again to delete the versions with the group.");
-        err.stack = err.message;
-        throw err;
     }
     for (const arn of versions) {
         try {

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DescribeModelPackageOutput, SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
-import { describeAwsError, isNotFound } from "../aws/errors";
+import { describeAwsError, isNotFound, userError } from "../aws/errors";
 import type { Lifecycle } from "../common/lifecycle";
 import { ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
@@ -88,10 +88,8 @@ async function settle(client: SageMakerClient, arn: string, inputs: Props, regio
         const cleanup = leftover === undefined
             ? "The failed package was deleted, so nothing is left behind."
             : `Deleting the failed package ${arn} also failed (${leftover}): delete it by hand.`;
-        const err = new Error(`${what}: SageMaker reports ModelPackageStatus Failed: ${details}. ${cleanup} ` +
+        throw userError(`${what}: SageMaker reports ModelPackageStatus Failed: ${details}. ${cleanup} ` +
             "Fix the inputs named in the details (image, model data, validation specification) and run `pulumi up` again.");
-        err.stack = err.message;
-        throw err;
     }
     const limit = options.timeoutMs >= 60_000 ? `${Math.round(options.timeoutMs / 6_000) / 10} minutes` : `${Math.round(options.timeoutMs / 100) / 10}s`;
     const partial = outputs(inputs, await describe(client, arn, what), region);

@@ -1,6 +1,6 @@
 import type { DescribeModelOutput, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
-import { createdSince, describeAwsError, goneError, isAlreadyExists, isLostCreate, isNotFound, type ErrorContext } from "../aws/errors";
+import { createdSince, describeAwsError, goneError, isAlreadyExists, isLostCreate, isNotFound, userError, type ErrorContext } from "../aws/errors";
 import type { Lifecycle } from "../common/lifecycle";
 import { ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
@@ -28,11 +28,9 @@ async function describe(client: SageMakerClient, name: string, ctx: ErrorContext
 }
 
 function conflict(ctx: ErrorContext, name: string, region: string, why: string): Error {
-    const err = new Error(`${ctx.resource}: a model named "${name}" already exists in ${region} ${why}; ` +
+    return userError(`${ctx.resource}: a model named "${name}" already exists in ${region} ${why}; ` +
         "it was not created by this deployment, so it is left untouched. Fix: choose another ModelName " +
         "(or leave ModelName out to get a generated name), or delete the existing model, or read it with Model.get.");
-    err.stack = err.message;
-    return err;
 }
 
 async function create(settings: ProviderSettings, inputs: Props) {
