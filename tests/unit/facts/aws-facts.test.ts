@@ -12,7 +12,8 @@ import { lifecycles } from "../../../provider/runtime";
 import { validateShape } from "../../../provider/shapes/validate";
 
 const REF = "https://docs.aws.amazon.com/sagemaker/latest/APIReference";
-const TAGGING = "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html";
+/** Linked from the API reference's Tags members ("Tagging Amazon Web Services Resources"), section "Tag naming limits and requirements". */
+const TAGGING = "https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html";
 
 const IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
 const ROLE = "arn:aws:iam::123456789012:role/SageMakerExecutionRole";
@@ -261,9 +262,9 @@ const facts: Record<string, Fact> = {
             }
         },
     },
-    "the aws: prefix of tag keys is reserved for AWS, in any letter case, on every kind": {
+    "the aws: prefix of tag keys is reserved for AWS, on every kind (refused in any letter case)": {
         page: TAGGING,
-        quote: "Do not use aws:, AWS:, or any upper or lowercase combination of such as a prefix for either keys or values as it is reserved for AWS use.",
+        quote: "The aws: prefix is prohibited for tags; it's reserved for AWS use. You can't edit or delete tag keys or values with this prefix.",
         check: async () => {
             for (const kind of ["Model", "ModelPackage", "ModelPackageGroup"] as const) {
                 for (const key of ["aws:team", "AWS:team", "Aws:team"]) await rejects(kind, REQUEST[kind]({ Tags: [{ Key: key, Value: "v" }] }), "Tags[0].Key");
