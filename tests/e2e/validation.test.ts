@@ -54,7 +54,7 @@ describe("e2e: current API model and the validation escape hatch", function () {
         const destroy = await stack.run(["destroy", "--yes", "--skip-preview"]);
         t.endpoint.setFaults({});
         assert.notEqual(destroy.code, 0, destroy.output);
-        const message = /ModelPackage "[^"]*": SageMaker DeleteModelPackage failed: AccessDeniedException: not allowed to delete/;
+        const message = /ModelPackage "[^"]*"(?: version \d+)?: SageMaker DeleteModelPackage failed: AccessDeniedException: not allowed to delete/;
         const lines = destroy.output.split("\n").filter((l) => message.test(l));
         assert.ok(lines.length > 0, destroy.output);
         for (const line of lines) {
