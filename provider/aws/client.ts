@@ -3,6 +3,7 @@ import { effectiveRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { addPacing } from "./pacing";
 import { createRetryStrategy } from "./retry";
+import { addTransportErrors } from "./transport";
 
 /** The SageMaker SDK, required at call time so that loading a module never loads the SDK. */
 export function sdk(): typeof import("@aws-sdk/client-sagemaker") {
@@ -30,6 +31,7 @@ export function createSageMakerClient(settings: ProviderSettings, resourceRegion
         ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
         retryStrategy: createRetryStrategy(settings.maxAttempts, settings.retryBaseDelayMs),
     });
+    addTransportErrors(client);
     if (settings.maxRequestsPerSecond !== undefined) {
         addPacing(client.middlewareStack, settings.maxRequestsPerSecond);
     }
