@@ -7,6 +7,7 @@ import { scale } from "./scale";
 import { scaleUp } from "./scale-up";
 import { stateSize } from "./state-size";
 import { throttling } from "./throttling";
+import { validation } from "./validation";
 
 /**
  * `npm run bench [-- --quick] [-- NAME...] [-- --sizes=N,...]`: runs the benchmarks (all by default) one after the
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, (o: BenchOptions) => Promise<BenchResult>> = {
     "state-size": stateSize,
     preview,
     scale,
+    validation,
 };
 
 async function main(): Promise<void> {
