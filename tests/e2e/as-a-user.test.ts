@@ -29,17 +29,23 @@ const VERSIONS = [
     { label: "the current", version: manifest.devDependencies["@pulumi/pulumi"] },
 ];
 
+/**
+ * The deployment region comes from the stack config only (the endpoint defaults to us-east-1), so
+ * ARNs in it prove that the engine's Configure reached the library's provider.
+ */
+const REGION = "eu-west-1";
+
 /** The user's program: a package group, one approved version, a model served from it. */
 const PROGRAM = `import { Model, ModelPackage, ModelPackageGroup } from "pulumi-sagemaker";
 
-const image = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
+const image = "141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1";
 const role = "arn:aws:iam::123456789012:role/SageMakerExecutionRole";
 
 const group = new ModelPackageGroup("churn", { ModelPackageGroupDescription: "churn models" });
 const v1 = new ModelPackage("churn-v1", {
     ModelPackageGroupName: group.name,
     InferenceSpecification: {
-        Containers: [{ Image: image, ModelDataUrl: "s3://my-models-us-east-1/churn/v1.tar.gz" }],
+        Containers: [{ Image: image, ModelDataUrl: "s3://my-models-eu-west-1/churn/v1.tar.gz" }],
         SupportedContentTypes: ["text/csv"],
         SupportedResponseMIMETypes: ["text/csv"],
     },
@@ -83,7 +89,7 @@ describe("e2e: as a user, from a fresh project outside the repository", function
                 });
                 console.log(`      npm install (pulumi-sagemaker tarball, @pulumi/pulumi ${version}, typescript): ${project.installSeconds.toFixed(1)} s`);
                 endpoint = await startInstalledEndpoint(project, ["--package-delay-ms", "200"]);
-                stack = await project.stack({ config: { "aws:region": "us-east-1" }, env: endpoint.env });
+                stack = await project.stack({ config: { "aws:region": REGION }, env: endpoint.env });
             });
 
             after(async () => {
@@ -118,6 +124,9 @@ describe("e2e: as a user, from a fresh project outside the repository", function
                 assert.deepEqual(inventory.models, sortedIds(await stack.resourcesOfType(MODEL)));
                 assert.deepEqual(inventory.modelPackageGroups, sortedIds(await stack.resourcesOfType(MODEL_PACKAGE_GROUP)));
                 assert.deepEqual(inventory.modelPackages, sortedIds(await stack.resourcesOfType(MODEL_PACKAGE)));
+                for (const arn of [...inventory.models, ...inventory.modelPackageGroups, ...inventory.modelPackages]) {
+                    assert.match(arn, new RegExp(`^arn:aws:sagemaker:${REGION}:`));
+                }
                 const outputs = await stack.outputs();
                 assert.deepEqual([outputs.modelArn, outputs.groupArn, outputs.packageArn],
                     [inventory.models[0], inventory.modelPackageGroups[0], inventory.modelPackages[0]]);
