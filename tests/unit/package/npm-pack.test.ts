@@ -24,7 +24,6 @@ const REQUIRED: Record<string, string> = {
     "dist/provider/index.js": "package.json main: what `import ... from \"pulumi-sagemaker\"` loads",
     "dist/provider/index.d.ts": "package.json types",
     "dist/provider/runtime.js": "required by the serialized provider as pulumi-sagemaker/dist/provider/runtime",
-    "dist/provider/common/settings.js": "required by the serialized provider's configure",
     "dist/provider/shapes/sagemaker-shapes.json": "the validator's constraints, loaded by check",
     "dist/local-endpoint/cli.js": "the sagemaker-local bin",
     "README.md": "the package's documentation",
@@ -58,7 +57,7 @@ describe("npm package: what `npm pack` ships", function () {
     });
 
     it("ships every module that the entry points load (main, the serialized runtime, the bin)", () => {
-        const entries = ["dist/provider/index.js", "dist/provider/runtime.js", "dist/provider/common/settings.js", "dist/local-endpoint/cli.js"];
+        const entries = ["dist/provider/index.js", "dist/provider/runtime.js", "dist/local-endpoint/cli.js"];
         const loaded = relativeRequireClosure(entries);
         assert.ok(loaded.includes("dist/local-endpoint/server.js"), `closure: ${loaded.join(", ")}`);
         assert.deepEqual(loaded.filter((f) => !paths.includes(f)), [], "loaded at run time but not in the package");
