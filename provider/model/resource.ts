@@ -3,19 +3,24 @@ import type {
     ContainerDefinition, CreateModelInput, DescribeModelOutput, InferenceExecutionConfig, Tag, VpcConfig,
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
-import { SageMakerProvider } from "../common/provider-shim";
+import { providerFor } from "../common/provider-shim";
 
 /**
  * The one provider object every Model serializes into its state. It holds no logic of its own
  * (see docs/ARCHITECTURE.md), so the serialized text stays small and credential-free.
  */
-export const modelProvider = new SageMakerProvider("Model");
+export const modelProvider = providerFor("Model");
 
 /**
  * Inputs: every member of the SDK's CreateModelInput, PascalCase, each a deep Pulumi input.
  * `ModelName` is optional (generated from the logical name when left out).
  */
 export interface ModelArgs extends DeepInputs<CreateModelInput> {
+    /**
+     * Bring an existing resource of this name under management instead of creating it; adopted only
+     * when it matches the inputs (differences are listed in the error). Default false.
+     */
+    adopt?: pulumi.Input<boolean>;
     /** Region of this model; default: the stack's `aws:region`, then AWS_REGION / the SDK chain. */
     region?: pulumi.Input<string>;
 }
@@ -76,6 +81,7 @@ export class Model extends pulumi.dynamic.Resource {
             // `check` gets no URN: the logical name travels as an input, for auto-naming.
             logicalName: name,
             region: args.region,
+            adopt: args.adopt,
             autoNamed: undefined,
             arn: undefined,
             name: undefined,

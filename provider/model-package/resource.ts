@@ -4,15 +4,16 @@ import type {
     ModelPackageModelCard, ModelPackageStatusDetails, Tag,
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
-import { SageMakerProvider } from "../common/provider-shim";
+import { providerFor } from "../common/provider-shim";
 
 /** The one provider object every ModelPackage serializes into its state (no logic of its own). */
-export const modelPackageProvider = new SageMakerProvider("ModelPackage");
+export const modelPackageProvider = providerFor("ModelPackage");
 
 /**
  * Inputs: every member of the SDK's CreateModelPackageInput, PascalCase, as deep Pulumi inputs.
  * Versioned: ModelPackageGroupName (a group's name or ARN). Unversioned: ModelPackageName.
- * ClientToken is generated once when left out. See docs/MODEL-PACKAGE.md for what updates in place.
+ * ClientToken, when left out, is derived from where the package is declared and from the request,
+ * so a re-run after an interrupted create registers no second version. See docs/MODEL-PACKAGE.md.
  */
 export interface ModelPackageArgs extends DeepInputs<CreateModelPackageInput> {
     /** UpdateModelPackage's approval note (versioned packages); set right after creation. */
@@ -21,6 +22,21 @@ export interface ModelPackageArgs extends DeepInputs<CreateModelPackageInput> {
     region?: pulumi.Input<string>;
     /** How long create waits for ModelPackageStatus Completed (default 30). */
     statusTimeoutMinutes?: pulumi.Input<number>;
+    /**
+     * Bring an existing package under management instead of creating one: `true` for an unversioned
+     * package (found by ModelPackageName), a version number for a version of ModelPackageGroupName.
+     * Adopted only when the members fixed at creation match the inputs (docs/MODEL-PACKAGE.md).
+     */
+    adopt?: pulumi.Input<boolean | number>;
+}
+
+/**
+ * Where a resource is declared, for its ClientToken: the project, the stack, the parent's URN (two
+ * components may each declare a child of the same name) and the logical name.
+ */
+export function clientTokenScope(name: string, opts: pulumi.CustomResourceOptions | undefined): pulumi.Output<string> {
+    const parent = opts?.parent ? opts.parent.urn : pulumi.output("");
+    return pulumi.all([parent]).apply(([p]) => [pulumi.getProject(), pulumi.getStack(), p, name].join("\n"));
 }
 
 /** Every CreateModelPackageInput member, listed so an SDK upgrade that adds one fails the build. */
@@ -95,6 +111,8 @@ export class ModelPackage extends pulumi.dynamic.Resource {
             ApprovalDescription: args.ApprovalDescription,
             region: args.region,
             statusTimeoutMinutes: args.statusTimeoutMinutes,
+            adopt: args.adopt,
+            clientTokenScope: opts?.id === undefined ? clientTokenScope(name, opts) : undefined,
             arn: undefined,
             name: undefined,
             version: undefined,

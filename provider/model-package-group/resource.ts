@@ -1,16 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CreateModelPackageGroupInput, ManagedConfiguration, Tag } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
-import { SageMakerProvider } from "../common/provider-shim";
+import { providerFor } from "../common/provider-shim";
 
 /** The one provider object every ModelPackageGroup serializes into its state (no logic of its own). */
-export const modelPackageGroupProvider = new SageMakerProvider("ModelPackageGroup");
+export const modelPackageGroupProvider = providerFor("ModelPackageGroup");
 
 /**
  * Inputs: every member of CreateModelPackageGroupInput, PascalCase. ModelPackageGroupName is
  * optional (generated from the logical name when left out).
  */
 export interface ModelPackageGroupArgs extends DeepInputs<CreateModelPackageGroupInput> {
+    /**
+     * Bring an existing resource of this name under management instead of creating it; adopted only
+     * when it matches the inputs (differences are listed in the error). Default false.
+     */
+    adopt?: pulumi.Input<boolean>;
     /** Region of this group; default: the stack's `aws:region`, then AWS_REGION / the SDK chain. */
     region?: pulumi.Input<string>;
     /**
@@ -59,6 +64,7 @@ export class ModelPackageGroup extends pulumi.dynamic.Resource {
             // `check` gets no URN: the logical name travels as an input, for auto-naming.
             logicalName: name,
             region: args.region,
+            adopt: args.adopt,
             deleteVersionsOnDestroy: args.deleteVersionsOnDestroy,
             autoNamed: undefined,
             arn: undefined,
