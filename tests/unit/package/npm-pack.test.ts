@@ -56,6 +56,14 @@ describe("npm package: what `npm pack` ships", function () {
         }
     });
 
+    it("ships no stale compiled file: each one has its source in the repository", () => {
+        const stale = paths.filter((p) => p.startsWith("dist/")).filter((p) => {
+            const source = p.slice("dist/".length).replace(/\.d\.ts$|\.js$/, ".ts");
+            return !fs.existsSync(path.join(REPO_ROOT, p.endsWith(".json") ? p.slice("dist/".length) : source));
+        });
+        assert.deepEqual(stale, [], "compiled from sources that are gone: run `npm run build` (it empties dist/ first)");
+    });
+
     it("ships every module that the entry points load (main, the serialized runtime, the bin)", () => {
         const entries = ["dist/provider/index.js", "dist/provider/runtime.js", "dist/local-endpoint/cli.js"];
         const loaded = relativeRequireClosure(entries);
