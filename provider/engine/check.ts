@@ -5,6 +5,7 @@ import { withDeploymentRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { isUnknown } from "../common/unknown";
 import { getShape, validateShape } from "../shapes/validate";
+import { createShape } from "./api";
 import type { KindSpec, Props } from "./kind";
 import { isAbsent } from "../common/values";
 
@@ -27,7 +28,7 @@ export function checkInputs(spec: KindSpec, settings: ProviderSettings, olds: Pr
     const inputs: Props = { ...news };
     const failures: Failure[] = [];
     try {
-        if (spec.name?.generated) {
+        if (spec.name.generated) {
             const naming = resolveAutoName(olds ?? {}, inputs, spec.name.member, spec.kind);
             if (naming) {
                 failures.push(naming);
@@ -60,8 +61,8 @@ function shapeFailures(spec: KindSpec, inputs: Props): Failure[] {
     const afterCreate = Object.entries(spec.members).filter(([, m]) => m.afterCreate).map(([k]) => k);
     const ignore = [...Object.keys(spec.own), ...afterCreate, ...ENGINE_KEYS];
     const named = settingNames(spec);
-    const failures = validateShape(spec.createShape, inputs, { isUnknown, ignoreMembers: ignore }).map((i) => shapeIssueFailure(i, named));
-    const updateShape = spec.api.operations.update ? getShape(`${spec.api.operations.update}Input`) : undefined;
+    const failures = validateShape(createShape(spec), inputs, { isUnknown, ignoreMembers: ignore }).map((i) => shapeIssueFailure(i, named));
+    const updateShape = spec.api.update ? getShape(`${spec.api.update}Input`) : undefined;
     for (const member of afterCreate) {
         const shape = updateShape?.members?.[member];
         if (shape && !isAbsent(inputs[member])) {

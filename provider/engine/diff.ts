@@ -116,8 +116,8 @@ function regionChanged(settings: ProviderSettings, olds: Props, news: Props): bo
 export function diffInputs(spec: KindSpec, settings: ProviderSettings, olds: Props, news: Props): pulumi.dynamic.DiffResult {
     const { replaces, updates } = memberChanges(spec, settings, olds, news);
     const providerChanged = olds.__provider !== news.__provider;
-    const name = spec.name?.member;
-    const deleteBeforeReplace = replaces.length > 0 && name !== undefined && news[AUTO_NAME_KEYS.autoNamed] !== true &&
+    const name = spec.name.member;
+    const deleteBeforeReplace = replaces.length > 0 && news[AUTO_NAME_KEYS.autoNamed] !== true &&
         (isUnknown(news[name]) || sameName(news[name], olds[name]));
     return {
         changes: replaces.length > 0 || updates.length > 0 || providerChanged,

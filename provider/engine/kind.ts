@@ -1,4 +1,3 @@
-import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Failure } from "../common/check-failures";
 import type { ResourceKind } from "../common/lifecycle";
 import type { ProviderSettings } from "../common/settings";
@@ -65,6 +64,19 @@ export interface MemberSpec {
     afterCreate?: true;
 }
 
+/** A member fixed at creation: a change replaces the resource; refresh keeps the declared form. */
+export function replaced(extra: Partial<MemberSpec> = {}): MemberSpec {
+    return { change: { type: "replace" }, refresh: "declared", ...extra };
+}
+
+/** A member the kind's update call sets as given; refresh reads it back whole. */
+export function updated(call: string, extra: Partial<MemberSpec> = {}): MemberSpec {
+    return { change: { type: "set", call }, refresh: "live", ...extra };
+}
+
+/** Tags: AddTags / DeleteTags on the resource's ARN; refresh reads them back whole (ListTags). */
+export const TAGS: MemberSpec = { change: { type: "tags" }, refresh: "live" };
+
 /** One of our camelCase inputs (never sent to AWS). */
 export interface OwnSetting {
     /** How a change to it is applied: region replaces; flags that only steer our code update. */
@@ -73,21 +85,26 @@ export interface OwnSetting {
     validate?: (value: unknown) => Failure | undefined;
 }
 
-/** A kind's calls to SageMaker. Errors are the SDK's own; the engine translates them and decides not-found once. */
+/**
+ * A kind's calls to SageMaker, declared: the engine sends `<operation>Command` of the SDK
+ * (provider/engine/api.ts), translates errors and decides not-found once.
+ */
 export interface KindApi<Described> {
-    operations: { create: string; describe: string; delete: string; update?: string };
-    /** Sends the create request (already reduced to the API's members); returns the id. */
-    create(client: SageMakerClient, request: Props, inputs: Props): Promise<Created>;
-    describe(client: SageMakerClient, id: string): Promise<Described>;
-    delete(client: SageMakerClient, id: string, props: Props): Promise<void>;
-    /** The kind's one update call (members of changes of type set/map/append). */
-    update?(client: SageMakerClient, id: string, request: Props): Promise<void>;
-    /** The create-input members as the describe call reports them (JSON-safe). */
-    live(d: Described): Props;
-    /** Outputs we compute from the description (camelCase). */
-    computed(d: Described | undefined, inputs: Props, region: string, fallback: Props): Props;
-    arn(d: Described): string | undefined;
-    creationTime(d: Described): Date | undefined;
+    /**
+     * The kind's update call, which changes the members of change type set/map/append, if it has
+     * one. The other operations follow SageMaker's naming: `Create<Kind>` (its input shape
+     * `Create<Kind>Input` is what check validates), `Describe<Kind>`, `Delete<Kind>`, taking the id
+     * in the kind's name member; answers hold the ARN in `<Kind>Arn` (provider/engine/api.ts).
+     */
+    update?: string;
+    /** The member of the update request that takes the id, when not the name member. */
+    updateIdMember?: string;
+    /** The ARN the create call answers is the id (default: the name). */
+    idIsArn?: true;
+    /** The create-input members as the describe call reports them, when not simply those members of the answer. */
+    live?(d: Described): Props;
+    /** The kind's own outputs (camelCase), besides arn, creationTime and region, which every kind has. */
+    outputs(d: Described | undefined, inputs: Props, fallback: Props): Props;
 }
 
 /** What a kind needs beyond its table: hooks the engine calls at fixed points. */
@@ -120,7 +137,7 @@ export interface Created {
 }
 
 export interface CallContext {
-    client: SageMakerClient;
+    client: import("@aws-sdk/client-sagemaker").SageMakerClient;
     region: string;
     settings: ProviderSettings;
     /** e.g. `Model "churn"`: how messages name the resource */
@@ -133,18 +150,16 @@ export interface KindSpec<Described = unknown> {
     kind: ResourceKind;
     /** Where a user reads about the kind, named in failures. */
     doc: string;
-    /** The API model shape of the create request. */
-    createShape: string;
     /** Every member of the create request (plus `afterCreate` ones), with how it changes and refreshes. */
     members: Record<string, MemberSpec>;
     /** Our camelCase inputs. */
     own: Record<string, OwnSetting>;
-    /** The member that names the resource (SageMaker names are case-insensitive), if it has one. */
-    name?: { member: string; generated: boolean };
+    /** The member that names the resource (SageMaker names are case-insensitive). */
+    name: { member: string; generated: boolean };
     /** Outputs we compute, on top of the inputs. */
     computedOutputs: readonly string[];
-    /** How messages name the resource. */
-    label(props: Props, id?: string): string;
+    /** How messages name the resource, when not `<Kind> "<name>"`. */
+    label?(props: Props, id?: string): string;
     /** The cross-field rules SageMaker applies at create time (provider/rules). */
     rules(inputs: Props): Failure[];
     /** How a create whose response was lost is recovered: the name is looked up, or the ClientToken makes the retry idempotent. */

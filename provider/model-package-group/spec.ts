@@ -1,24 +1,15 @@
-import type { CreateModelPackageGroupInput, DescribeModelPackageGroupOutput, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { DescribeModelPackageGroupOutput, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
 import { describeAwsError, isNotFound } from "../aws/errors";
-import type { CallContext, KindSpec, MemberSpec, Props } from "../engine/kind";
+import type { CallContext, KindSpec, Props } from "../engine/kind";
 import { booleanSetting, COMMON_SETTINGS } from "../engine/own-settings";
-import { toPlain } from "../common/values";
+import { GROUP_MEMBERS } from "./members";
 
 /**
  * The ModelPackageGroup, declared. There is no UpdateModelPackageGroup: every member but Tags
  * replaces the group. `deleteVersionsOnDestroy` is ours: it only steers `delete`, so changing it
  * is an update without an API call.
  */
-
-const replace: MemberSpec = { change: { type: "replace" }, refresh: "declared" };
-
-export const GROUP_MEMBERS: Record<keyof CreateModelPackageGroupInput, MemberSpec> = {
-    ModelPackageGroupName: replace,
-    ModelPackageGroupDescription: replace,
-    Tags: { change: { type: "tags" }, refresh: "live" },
-    ManagedConfiguration: replace,
-};
 
 const label = (name: unknown): string => `ModelPackageGroup "${String(name)}"`;
 
@@ -71,7 +62,6 @@ async function deleteVersionsFirst(ctx: CallContext, id: string, props: Props): 
 export const modelPackageGroupSpec: KindSpec<DescribeModelPackageGroupOutput> = {
     kind: "ModelPackageGroup",
     doc: "docs/MODEL-PACKAGE.md",
-    createShape: "CreateModelPackageGroupInput",
     members: GROUP_MEMBERS,
     own: {
         ...COMMON_SETTINGS,
@@ -79,33 +69,13 @@ export const modelPackageGroupSpec: KindSpec<DescribeModelPackageGroupOutput> = 
     },
     name: { member: "ModelPackageGroupName", generated: true },
     computedOutputs: ["arn", "name", "status", "creationTime", "region"],
-    label: (props, id) => label(id ?? props.ModelPackageGroupName),
     rules: () => [],
     lostCreate: "by-name",
     api: {
-        operations: { create: "CreateModelPackageGroup", describe: "DescribeModelPackageGroup", delete: "DeleteModelPackageGroup" },
-        async create(client, request) {
-            const out = await client.send(new (sdk().CreateModelPackageGroupCommand)(request as unknown as CreateModelPackageGroupInput));
-            return { id: String(request.ModelPackageGroupName), arn: out.ModelPackageGroupArn };
-        },
-        describe: (client, id) => client.send(new (sdk().DescribeModelPackageGroupCommand)({ ModelPackageGroupName: id })),
-        async delete(client, id) {
-            await client.send(new (sdk().DeleteModelPackageGroupCommand)({ ModelPackageGroupName: id }));
-        },
-        live: (d) => toPlain({
-            ModelPackageGroupName: d.ModelPackageGroupName,
-            ModelPackageGroupDescription: d.ModelPackageGroupDescription,
-            ManagedConfiguration: d.ManagedConfiguration,
-        }) as Props,
-        computed: (d, inputs, region, fallback) => ({
-            arn: d?.ModelPackageGroupArn ?? fallback.arn,
+        outputs: (d, inputs, fallback) => ({
             name: d?.ModelPackageGroupName ?? inputs.ModelPackageGroupName,
             status: d?.ModelPackageGroupStatus ?? fallback.status,
-            creationTime: d?.CreationTime ? d.CreationTime.toISOString() : fallback.creationTime,
-            region,
         }),
-        arn: (d) => d.ModelPackageGroupArn,
-        creationTime: (d) => d.CreationTime,
     },
     hooks: {
         beforeDelete: deleteVersionsFirst,

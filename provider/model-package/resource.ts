@@ -5,6 +5,8 @@ import type {
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
+import { SageMakerResource } from "../common/resource";
+import { PACKAGE_MEMBERS } from "./members";
 
 /** The one provider object every ModelPackage serializes into its state (no logic of its own). */
 export const modelPackageProvider = providerFor("ModelPackage");
@@ -39,23 +41,14 @@ export function clientTokenScope(name: string, opts: pulumi.CustomResourceOption
     return pulumi.all([parent]).apply(([p]) => [pulumi.getProject(), pulumi.getStack(), p, name].join("\n"));
 }
 
-/** Every CreateModelPackageInput member, listed so an SDK upgrade that adds one fails the build. */
-type CreateMembers = Record<keyof CreateModelPackageInput, unknown>;
-
 /** A model package, versioned or not (type token `pulumi-nodejs:dynamic/sagemaker:ModelPackage`). */
-export class ModelPackage extends pulumi.dynamic.Resource {
-    /** The package's ARN (use it as a Model container's ModelPackageName). */
-    declare readonly arn: pulumi.Output<string>;
-    /** ModelPackageName as SageMaker reports it (the group name for versions). */
-    declare readonly name: pulumi.Output<string>;
+export class ModelPackage extends SageMakerResource {
+    // `arn`: use it as a Model container's ModelPackageName; `name`: the group's name for versions.
     /** ModelPackageVersion (versioned packages only). */
     declare readonly version: pulumi.Output<number | undefined>;
     /** ModelPackageStatus (Completed after a successful create). */
     declare readonly status: pulumi.Output<string>;
     declare readonly statusDetails: pulumi.Output<ModelPackageStatusDetails>;
-    /** When SageMaker created the package (ISO 8601). */
-    declare readonly creationTime: pulumi.Output<string>;
-    declare readonly region: pulumi.Output<string>;
     declare readonly statusTimeoutMinutes: pulumi.Output<number | undefined>;
 
     declare readonly ModelPackageName: pulumi.Output<string | undefined>;
@@ -78,47 +71,9 @@ export class ModelPackage extends pulumi.dynamic.Resource {
     }
 
     constructor(name: string, args: ModelPackageArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        const members = {
-            ModelPackageName: args.ModelPackageName,
-            ModelPackageGroupName: args.ModelPackageGroupName,
-            ModelPackageDescription: args.ModelPackageDescription,
-            ModelPackageRegistrationType: args.ModelPackageRegistrationType,
-            InferenceSpecification: args.InferenceSpecification,
-            ValidationSpecification: args.ValidationSpecification,
-            SourceAlgorithmSpecification: args.SourceAlgorithmSpecification,
-            CertifyForMarketplace: args.CertifyForMarketplace,
-            Tags: args.Tags,
-            ModelApprovalStatus: args.ModelApprovalStatus,
-            MetadataProperties: args.MetadataProperties,
-            ModelMetrics: args.ModelMetrics,
-            ClientToken: args.ClientToken,
-            Domain: args.Domain,
-            Task: args.Task,
-            SamplePayloadUrl: args.SamplePayloadUrl,
-            CustomerMetadataProperties: args.CustomerMetadataProperties,
-            DriftCheckBaselines: args.DriftCheckBaselines,
-            AdditionalInferenceSpecifications: args.AdditionalInferenceSpecifications,
-            SkipModelValidation: args.SkipModelValidation,
-            SourceUri: args.SourceUri,
-            SecurityConfig: args.SecurityConfig,
-            ModelCard: args.ModelCard,
-            ModelLifeCycle: args.ModelLifeCycle,
-            ManagedStorageType: args.ManagedStorageType,
-        } satisfies CreateMembers;
-        super(modelPackageProvider, name, {
+        super(modelPackageProvider, "ModelPackage", name, {
             ...args,
-            ...members,
-            ApprovalDescription: args.ApprovalDescription,
-            region: args.region,
-            statusTimeoutMinutes: args.statusTimeoutMinutes,
-            adopt: args.adopt,
             clientTokenScope: opts?.id === undefined ? clientTokenScope(name, opts) : undefined,
-            arn: undefined,
-            name: undefined,
-            version: undefined,
-            status: undefined,
-            statusDetails: undefined,
-            creationTime: undefined,
-        }, opts, "sagemaker", "ModelPackage");
+        }, [...Object.keys(PACKAGE_MEMBERS), "statusTimeoutMinutes", "version", "status", "statusDetails"], opts);
     }
 }

@@ -3,7 +3,7 @@ import { sdk } from "../aws/client";
 import { describeAwsError, isNotFound } from "../aws/errors";
 import { ResourceInitError } from "../engine/init-error";
 import type { CallContext, Props } from "../engine/kind";
-import { call } from "../engine/lifecycle";
+import { call } from "../engine/calls";
 import { formatStatusDetails, pollTiming, stderrProgress, waitForPackage, type WaitOptions } from "./status-wait";
 
 export const DEFAULT_STATUS_TIMEOUT_MINUTES = 30;

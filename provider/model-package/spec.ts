@@ -1,73 +1,20 @@
-import type { CreateModelPackageInput, DescribeModelPackageOutput, UpdateModelPackageInput } from "@aws-sdk/client-sagemaker";
+import type { DescribeModelPackageOutput } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
 import { checkFailure } from "../common/check-failures";
 import { containsUnknown } from "../common/unknown";
-import type { CallContext, KindSpec, MemberSpec, OwnSetting, Props } from "../engine/kind";
-import { call, createRequest, describeOrGone } from "../engine/lifecycle";
+import type { CallContext, KindSpec, OwnSetting, Props } from "../engine/kind";
+import { computedOutputs, sendCreate } from "../engine/api";
+import { call, describeOrGone } from "../engine/calls";
+import { createRequest } from "../engine/create";
 import { COMMON_SETTINGS } from "../engine/own-settings";
 import { stateOutputs } from "../engine/state";
 import { isAbsent, toPlain } from "../common/values";
 import { clientToken, resolveClientToken } from "./client-token";
+import { PACKAGE_MEMBERS, UPDATE } from "./members";
 import { crossFieldFailures } from "./rules";
 import { DEFAULT_STATUS_TIMEOUT_MINUTES, describePackage, PackageGone, settle } from "./settle";
 
-/**
- * The ModelPackage, declared: every member of the SDK's CreateModelPackageInput (and
- * ApprovalDescription, which only UpdateModelPackage takes), with how a change is applied and
- * how refresh reads it back. UpdateModelPackage "updates a versioned model", so on an unversioned
- * package every update-class change replaces it (`canUpdate`). The members UpdateModelPackage can
- * change are read back whole by refresh: Studio and pipelines change them too.
- */
-
-const UPDATE = "UpdateModelPackage";
-const replace = (extra: Partial<MemberSpec> = {}): MemberSpec => ({ change: { type: "replace" }, refresh: "declared", ...extra });
-const updatable = (extra: Partial<MemberSpec> = {}): MemberSpec => ({ change: { type: "set", call: UPDATE }, refresh: "live", ...extra });
-
-/**
- * Members SageMaker adds to a container on its own (DescribeModelPackage reports them): the
- * image's digest and the model data's ETag. They are never drift.
- */
-const CONTAINER_SERVER_FILLED = ["Containers[].ImageDigest", "Containers[].ModelDataETag"];
-
-/** A version's group, by name or by ARN (`group.name` or `group.arn`): the same group either way. */
-export function groupKey(group: unknown): unknown {
-    return typeof group === "string" ? group.slice(group.lastIndexOf("/") + 1).toLowerCase() : group;
-}
-
-export const PACKAGE_MEMBERS: Record<keyof CreateModelPackageInput | "ApprovalDescription", MemberSpec> = {
-    ModelPackageName: replace(),
-    ModelPackageGroupName: replace({ normalize: groupKey }),
-    ModelPackageDescription: replace(),
-    ModelPackageRegistrationType: updatable(),
-    InferenceSpecification: updatable({ secrets: true, serverFilled: CONTAINER_SERVER_FILLED }),
-    ValidationSpecification: replace(),
-    SourceAlgorithmSpecification: replace(),
-    CertifyForMarketplace: replace({ defaults: false }),
-    Tags: { change: { type: "tags" }, refresh: "live" },
-    ModelApprovalStatus: updatable(),
-    MetadataProperties: replace(),
-    ModelMetrics: replace(),
-    ClientToken: { change: { type: "ignore" }, refresh: "kept" },
-    Domain: replace(),
-    Task: replace(),
-    SamplePayloadUrl: replace(),
-    CustomerMetadataProperties: { change: { type: "map", call: UPDATE, removeWith: "CustomerMetadataPropertiesToRemove" }, refresh: "live" },
-    DriftCheckBaselines: replace(),
-    AdditionalInferenceSpecifications: {
-        change: { type: "append", call: UPDATE, addWith: "AdditionalInferenceSpecificationsToAdd", key: "Name" },
-        refresh: "live",
-        secrets: true,
-        serverFilled: CONTAINER_SERVER_FILLED.map((p) => `[].${p}`),
-    },
-    SkipModelValidation: replace(),
-    SourceUri: updatable(),
-    SecurityConfig: replace(),
-    ModelCard: updatable(),
-    ModelLifeCycle: updatable(),
-    ManagedStorageType: replace(),
-    /** Not a CreateModelPackage member: UpdateModelPackage sets it right after creation. */
-    ApprovalDescription: updatable({ afterCreate: true }),
-};
+/** The ModelPackage: its members (members.ts), API calls, outputs, hooks (status wait, ClientToken, adopt). */
 
 /** Versioned packages live in a group; only those accept UpdateModelPackage. */
 export function isVersioned(props: Props): boolean {
@@ -112,20 +59,17 @@ function live(d: DescribeModelPackageOutput): Props {
     return toPlain(out) as Props;
 }
 
-function computed(d: DescribeModelPackageOutput | undefined, _inputs: Props, region: string, fallback: Props): Props {
+function outputs(d: DescribeModelPackageOutput | undefined, _inputs: Props, fallback: Props): Props {
     return {
-        arn: d?.ModelPackageArn ?? fallback.arn,
         name: d?.ModelPackageName ?? fallback.name,
         version: d?.ModelPackageVersion ?? fallback.version,
         status: d?.ModelPackageStatus ?? fallback.status,
         statusDetails: d ? toPlain(d.ModelPackageStatusDetails) ?? {} : fallback.statusDetails,
-        creationTime: d?.CreationTime ? d.CreationTime.toISOString() : fallback.creationTime,
-        region,
     };
 }
 
 function partialOutputs(inputs: Props, region: string): (d: DescribeModelPackageOutput) => Props {
-    return (d) => stateOutputs(modelPackageSpec, inputs, live(d), computed(d, inputs, region, {}));
+    return (d) => stateOutputs(modelPackageSpec, inputs, live(d), computedOutputs(modelPackageSpec, d, inputs, region, {}));
 }
 
 /**
@@ -140,13 +84,13 @@ async function afterCreate(ctx: CallContext, created: { id: string; arn?: string
             const description = await settle(ctx, arn, inputs, partialOutputs(inputs, ctx.region));
             return { id: arn, arn, description };
         } catch (err) {
-            if (!(err instanceof PackageGone) || attempt > 3 || typeof inputs.clientTokenScope !== "string") {
+            if (!(err instanceof PackageGone) || attempt > 3) {
                 throw err;
             }
         }
         const request = createRequest(modelPackageSpec, inputs);
-        request.ClientToken = clientToken(inputs.clientTokenScope, request, attempt);
-        arn = (await call(ctx, "CreateModelPackage", () => modelPackageSpec.api.create(ctx.client, request, inputs))).id;
+        request.ClientToken = clientToken(typeof inputs.clientTokenScope === "string" ? inputs.clientTokenScope : String(request.ClientToken), request, attempt);
+        arn = (await call(ctx, "CreateModelPackage", () => sendCreate(modelPackageSpec, ctx.client, request))).id;
     }
 }
 
@@ -173,7 +117,6 @@ async function findAdoptable(ctx: CallContext, inputs: Props): Promise<{ id: str
 export const modelPackageSpec: KindSpec<DescribeModelPackageOutput> = {
     kind: "ModelPackage",
     doc: "docs/MODEL-PACKAGE.md",
-    createShape: "CreateModelPackageInput",
     members: PACKAGE_MEMBERS,
     own: {
         region: COMMON_SETTINGS.region,
@@ -188,23 +131,12 @@ export const modelPackageSpec: KindSpec<DescribeModelPackageOutput> = {
     rules: crossFieldFailures,
     lostCreate: "by-client-token",
     api: {
-        operations: { create: "CreateModelPackage", describe: "DescribeModelPackage", delete: "DeleteModelPackage", update: UPDATE },
-        async create(client, request) {
-            // The SDK's retries resend the same ClientToken, so a lost response returns the same package.
-            const out = await client.send(new (sdk().CreateModelPackageCommand)(request as unknown as CreateModelPackageInput));
-            return { id: out.ModelPackageArn!, arn: out.ModelPackageArn };
-        },
-        describe: (client, id) => client.send(new (sdk().DescribeModelPackageCommand)({ ModelPackageName: id })),
-        async delete(client, id) {
-            await client.send(new (sdk().DeleteModelPackageCommand)({ ModelPackageName: id }));
-        },
-        async update(client, id, request) {
-            await client.send(new (sdk().UpdateModelPackageCommand)({ ...request, ModelPackageArn: id } as UpdateModelPackageInput));
-        },
+        // The SDK's retries resend the same ClientToken, so a lost create response returns the same package.
+        update: UPDATE,
+        updateIdMember: "ModelPackageArn",
+        idIsArn: true,
         live,
-        computed,
-        arn: (d) => d.ModelPackageArn,
-        creationTime: (d) => d.CreationTime,
+        outputs,
     },
     hooks: {
         prepare(_settings, olds, inputs) {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
 import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpec } from "../../unit/model-package/fixtures";
-import { deploy, redeploy, settingsFor, useTestEnvironment } from "./harness";
+import { deploy, redeploy, settingsFor, useTestEnvironment } from "../../helpers/lifecycle-harness";
 
 const { Model: models, ModelPackageGroup: groups, ModelPackage: packages } = lifecycles;
 

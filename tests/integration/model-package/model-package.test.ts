@@ -4,7 +4,7 @@ import { useLocalEndpoint } from "../../helpers/local-endpoint";
 import { ResourceInitError } from "../../../provider/engine/init-error";
 import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpec, spec } from "../../unit/model-package/fixtures";
-import { checked, deploy, progressLines, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "./harness";
+import { checked, deploy, progressLines, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "../../helpers/lifecycle-harness";
 
 const groups = lifecycles.ModelPackageGroup;
 const packages = lifecycles.ModelPackage;

@@ -7,6 +7,7 @@ import {
 import { lifecycleOf } from "../../../provider/engine/lifecycle";
 import { modelSpec } from "../../../provider/model/spec";
 import { IMAGE, ROLE } from "./fixtures";
+import { awsError, rejection } from "../../helpers/errors";
 
 const settings = { region: "us-east-1", maxAttempts: 1 };
 const modelLifecycle = lifecycleOf(modelSpec);
@@ -36,19 +37,6 @@ function described(extra: Record<string, unknown> = {}) {
         EnableNetworkIsolation: false,
         ...extra,
     };
-}
-
-function awsError(name: string, message: string, attempts = 1): Error {
-    return Object.assign(new Error(message), { name, $fault: "client", $metadata: { attempts } });
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-    try {
-        await p;
-    } catch (e) {
-        return e as Error;
-    }
-    throw new Error("expected a rejection");
 }
 
 describe("Model lifecycle (mocked SDK)", () => {

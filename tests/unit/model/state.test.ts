@@ -1,9 +1,12 @@
 import * as assert from "assert";
 import type { DescribeModelOutput } from "@aws-sdk/client-sagemaker";
 import { canonical, memberCanonical, mismatches } from "../../../provider/common/values";
-import { createRequest, differences, secretsOf } from "../../../provider/engine/lifecycle";
+import { computedOutputs, liveOf } from "../../../provider/engine/api";
+import { secretsOf } from "../../../provider/engine/calls";
+import { createRequest, differences } from "../../../provider/engine/create";
 import { refreshedInputs, stateOutputs } from "../../../provider/engine/state";
-import { MODEL_MEMBERS, modelSpec, publicDescription } from "../../../provider/model/spec";
+import { MODEL_MEMBERS } from "../../../provider/model/members";
+import { modelSpec, publicDescription } from "../../../provider/model/spec";
 import { IMAGE, ROLE } from "./fixtures";
 
 const description: DescribeModelOutput = {
@@ -19,11 +22,11 @@ const clean = (v: unknown) => canonical(v);
 const normalizeMember = (m: keyof typeof MODEL_MEMBERS, v: unknown) => memberCanonical(MODEL_MEMBERS[m], v);
 const environmentValues = (props: Record<string, unknown> | undefined) => secretsOf(modelSpec, props);
 const modelMismatches = (declared: Record<string, unknown>, d: DescribeModelOutput, tags: { Key: string; Value: string }[]) =>
-    differences(modelSpec, declared, modelSpec.api.live(d), tags);
+    differences(modelSpec, declared, liveOf(modelSpec, d), tags);
 const inputsFromLive = (previous: Record<string, unknown> | undefined, d: DescribeModelOutput, tags: { Key: string; Value: string }[], region: string) =>
-    refreshedInputs(modelSpec, previous, modelSpec.api.live(d), tags, region);
+    refreshedInputs(modelSpec, previous, liveOf(modelSpec, d), tags, region);
 const modelOutputs = (inputs: Record<string, unknown>, f: { region: string; arn?: string; description?: DescribeModelOutput }) =>
-    stateOutputs(modelSpec, inputs, f.description && modelSpec.api.live(f.description), modelSpec.api.computed(f.description, inputs, f.region, { arn: f.arn }));
+    stateOutputs(modelSpec, inputs, f.description && liveOf(modelSpec, f.description), computedOutputs(modelSpec, f.description, inputs, f.region, { arn: f.arn }));
 
 describe("Model state helpers", () => {
     it("createRequest sends SDK members only", () => {

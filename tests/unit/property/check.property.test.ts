@@ -7,7 +7,7 @@
 //      the provider sends (in-process for every sample, and over HTTP with the real SDK for a subset);
 //   3. complete: inputs whose API members the endpoint's validation accepts pass check, except for
 //      the cross-field rules check documents (crossFieldFailures in provider/model/rules.ts and
-//      provider/model-package/package-check.ts), which the local endpoint does not model.
+//      provider/model-package/rules.ts), which the local endpoint does not model.
 // "The endpoint's validation" is exactly what local-endpoint/server.ts runs before an operation:
 // validateShape(<Operation>Input, body), plus the operation's own either/or checks (CreateModel:
 // PrimaryContainer xor Containers; CreateModelPackage: ModelPackageName xor ModelPackageGroupName).
@@ -16,7 +16,7 @@ import fc from "fast-check";
 import { CreateModelCommand, CreateModelPackageCommand, CreateModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { startLocalEndpoint, type LocalEndpoint } from "../../../local-endpoint";
 import { checkInputs } from "../../../provider/engine/check";
-import { createRequest } from "../../../provider/engine/lifecycle";
+import { createRequest } from "../../../provider/engine/create";
 import { crossFieldFailures as modelRules } from "../../../provider/model/rules";
 import { modelSpec } from "../../../provider/model/spec";
 import { crossFieldFailures as packageRules } from "../../../provider/model-package/rules";
