@@ -56,6 +56,7 @@ export const USER_TSCONFIG = JSON.stringify({
 }, null, 2);
 
 let tarballDir: string | undefined;
+let userBinDir: string | undefined;
 const tarballs = new Map<string, string>();
 
 /**
@@ -74,16 +75,17 @@ export function packedTarball(packageDir: string = REPO_ROOT): string {
     return file;
 }
 
-/** Removes the tarballs packed by this process (call from a root `after`). */
+/** Removes the tarballs packed by this process and the user's bin folder (call from a root `after`). */
 export function removePackedTarballs(): void {
-    if (tarballDir) {
-        fs.rmSync(tarballDir, { recursive: true, force: true });
+    for (const dir of [tarballDir, userBinDir]) {
+        if (dir) {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     }
     tarballDir = undefined;
+    userBinDir = undefined;
     tarballs.clear();
 }
-
-let userBinDir: string | undefined;
 
 /**
  * The environment of a user of the package on this machine: Node 22 (this process's node) and the
