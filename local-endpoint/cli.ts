@@ -1,12 +1,16 @@
-// npm run sagemaker-local -- --port 4599 [--state file.json] [--region us-east-1] [--account-id N]
-//   [--host 127.0.0.1] [--package-delay-ms N] [--package-failure REGEX=REASON ...] [--faults faults.json]
+#!/usr/bin/env node
+// The `sagemaker-local` command (package.json `bin`; compiled to dist/local-endpoint/cli.js):
+//   sagemaker-local --port 4599 [--state file.json] [--region us-east-1] [--account-id N]
+//     [--host 127.0.0.1] [--package-delay-ms N] [--package-failure REGEX=REASON ...] [--faults faults.json]
+// In this repository: npm run sagemaker-local -- --port 4599 ...
 import * as fs from "fs";
 import { startLocalEndpoint } from "./server";
 import type { FaultConfig, LocalEndpointOptions } from "./types";
 
-const USAGE = `Usage: npm run sagemaker-local -- [--port 4599] [--host 127.0.0.1] [--state file.json]
+const USAGE = `Usage: sagemaker-local [--port 4599] [--host 127.0.0.1] [--state file.json]
   [--region us-east-1] [--account-id 123456789012] [--package-delay-ms 500]
-  [--package-failure REGEX=REASON]... [--faults faults.json]`;
+  [--package-failure REGEX=REASON]... [--faults faults.json]
+Reference: docs/LOCAL-ENDPOINT.md (in the pulumi-sagemaker package).`;
 
 export function parseArgs(argv: string[]): LocalEndpointOptions {
   const opts: LocalEndpointOptions = { port: 4599 };

@@ -3,8 +3,9 @@
 # Every value can be overridden by exporting it first.
 PULUMI_SAGEMAKER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PULUMI_SAGEMAKER_ROOT
-# The @pulumi/pulumi version the project pins decides which CLI release is built.
-PULUMI_SAGEMAKER_PULUMI_VERSION="$(sed -n 's/.*"@pulumi\/pulumi": *"\([0-9.]*\)".*/\1/p' "$PULUMI_SAGEMAKER_ROOT/package.json" | head -n 1)"
+# The @pulumi/pulumi version the project pins for its own tests (devDependencies; users bring
+# theirs, within peerDependencies) decides which CLI release is built.
+PULUMI_SAGEMAKER_PULUMI_VERSION="$(sed -n '/"devDependencies"/,/}/s/.*"@pulumi\/pulumi": *"\([0-9.]*\)".*/\1/p' "$PULUMI_SAGEMAKER_ROOT/package.json" | head -n 1)"
 export PULUMI_SAGEMAKER_PULUMI_VERSION
 export PULUMI_SAGEMAKER_CACHE="${PULUMI_SAGEMAKER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-sagemaker}"
 export PULUMI_SAGEMAKER_BIN="$PULUMI_SAGEMAKER_CACHE/pulumi-v$PULUMI_SAGEMAKER_PULUMI_VERSION/bin"

@@ -4,7 +4,8 @@
 #   - otherwise: built from the Go modules of that release into $PULUMI_SAGEMAKER_BIN (outside the
 #     repo; idempotent: a second run only checks), with pulumi-resource-pulumi-nodejs beside it.
 # The Node.js language host is built from its Go module when the module proxy serves it; when it
-# does not, the engine uses scripts/bin/pulumi-language-nodejs (see README, "The engine here").
+# does not (still the case for v3.276.0: 403), the project's host scripts/langhost/language-host.js
+# is put beside the CLI with its launcher (see README, "The engine here").
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/engine-env.sh"
 
@@ -27,38 +28,24 @@ install_dynamic_provider_plugin() {
 
 install_language_host_launcher() {
     # The engine looks for language hosts beside the CLI first. Unless the official one was built
-    # there, put a launcher for the project's Node.js host. The launcher names no checkout: it runs
-    # the host of the checkout whose engine-env.sh set PULUMI_SAGEMAKER_ROOT (every npm script and
-    # test does), else the copy kept beside it. So one machine-wide cache serves every clone, and
-    # removing a clone breaks no other.
-    local target="$bin/pulumi-language-nodejs" launcher
+    # there, put scripts/langhost/launcher.sh there as pulumi-language-nodejs, with a copy of the
+    # project's host beside it. The launcher names no checkout: it runs the host of the checkout
+    # whose engine-env.sh set PULUMI_SAGEMAKER_ROOT (every npm script and test does), else that
+    # copy. So one machine-wide cache serves every clone, and removing a clone breaks no other
+    # (tests/e2e/engine-cache.test.ts). Files are replaced by rename, never rewritten in place:
+    # other checkouts' engines may be running them.
+    local target="$bin/pulumi-language-nodejs"
     if [ -f "$target" ] && ! head -c 2 "$target" | grep -q '#!'; then
         return 0
     fi
-    local source_host="$PULUMI_SAGEMAKER_ROOT/scripts/langhost/language-host.js"
-    if ! cmp -s "$source_host" "$bin/language-host.js" 2>/dev/null; then
-        install -m 0644 "$source_host" "$bin/language-host.js"
-    fi
-    launcher="$(cat <<'LAUNCHER'
-#!/bin/sh
-# Written by pulumi-sagemaker's scripts/ensure-pulumi.sh: the official Node.js language host could
-# not be built here. Runs the project's host: that of the checkout named by PULUMI_SAGEMAKER_ROOT,
-# else the copy beside this file; on that checkout's Node 22, else the program's, else PATH's.
-here="$(cd "$(dirname "$0")" && pwd)"
-host="$here/language-host.js"
-node_bin="${PULUMI_SAGEMAKER_NODE:-}"
-if [ -n "${PULUMI_SAGEMAKER_ROOT:-}" ] && [ -f "$PULUMI_SAGEMAKER_ROOT/scripts/langhost/language-host.js" ]; then
-    host="$PULUMI_SAGEMAKER_ROOT/scripts/langhost/language-host.js"
-    [ -n "$node_bin" ] || [ ! -x "$PULUMI_SAGEMAKER_ROOT/node_modules/.bin/node" ] || node_bin="$PULUMI_SAGEMAKER_ROOT/node_modules/.bin/node"
-fi
-[ -n "$node_bin" ] || [ ! -x "$PWD/node_modules/.bin/node" ] || node_bin="$PWD/node_modules/.bin/node"
-[ -n "$node_bin" ] || node_bin="$(command -v node)"
-exec "$node_bin" "$host" "$@"
-LAUNCHER
-)"
-    if [ "$(cat "$target" 2>/dev/null)" != "$launcher" ]; then
-        printf '%s\n' "$launcher" > "$target"
-        chmod 0755 "$target"
+    replace_file "$PULUMI_SAGEMAKER_ROOT/scripts/langhost/language-host.js" "$bin/language-host.js" 0644
+    replace_file "$PULUMI_SAGEMAKER_ROOT/scripts/langhost/launcher.sh" "$target" 0755
+}
+
+replace_file() { # replace_file SOURCE TARGET MODE: atomically, only when the content differs
+    if ! cmp -s "$1" "$2" 2>/dev/null; then
+        install -m "$3" "$1" "$2.tmp.$$"
+        mv -f "$2.tmp.$$" "$2"
     fi
 }
 
@@ -128,7 +115,7 @@ if [ -n "$pseudo" ]; then
         say "built $bin/pulumi-language-nodejs"
     else
         say "the Go module proxy does not serve pulumi-language-nodejs here: $(head -n 1 "$lang_build/error.log")"
-        say "using the project's Node.js language host (scripts/bin/pulumi-language-nodejs) instead"
+        say "using the project's Node.js language host instead (scripts/langhost, launched by $bin/pulumi-language-nodejs)"
     fi
 fi
 install_dynamic_provider_plugin

@@ -22,11 +22,13 @@ export function effectiveRegion(settings: ProviderSettings, region: unknown): st
 /**
  * Check-time: when the resource sets no `region`, record the one it will be created in.
  *
- * Why: policy packs see the checked inputs, not the provider's configuration, and Pulumi 3.259
- * does not hand the stack config (`aws:region`) to Node.js policy packs. Recording the region
- * here lets `sagemaker-region-match` know where the resource goes, makes the inputs say what the
- * state holds, and turns a later `aws:region` change into the replace it is. Unknown values and
- * a region only the SDK's default chain knows (a profile) are left as they are.
+ * Why: policy packs see the checked inputs, not the provider's configuration, and no Pulumi CLI
+ * up to 3.276 gets the stack config (`aws:region`) to a Node.js policy pack: the engine sends it
+ * in ConfigureStack, which @pulumi/policy <= 1.21.0 reads only the tags of (docs/ARCHITECTURE.md,
+ * "The engine here"). Recording the region here lets `sagemaker-region-match` know where the
+ * resource goes, makes the inputs say what the state holds, and turns a later `aws:region` change
+ * into the replace it is. Unknown values and a region only the SDK's default chain knows (a
+ * profile) are left as they are.
  */
 export function withDeploymentRegion(settings: ProviderSettings, inputs: Props): Props {
     if (!isAbsent(inputs.region) && inputs.region !== "") {
