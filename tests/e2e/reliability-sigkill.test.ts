@@ -117,13 +117,13 @@ describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documente
 
     it("recovery: cancel, adopt the pending creates that exist (export/edit/import), clear the rest, refresh, up: zero orphans", async () => {
         const { env, stack } = fleet;
-        // 1. cancel: on a file:// backend there is no lock; 3.259 still answers "canceled" and exits 0.
+        // 1. cancel: on a file:// backend there is no lock; 3.259 and 3.276 still answer "canceled" and exit 0.
         const cancel = await stack.run(["cancel", "--yes"]);
         console.log(`      [reliability] pulumi cancel exit ${cancel.code}: ${cancel.output.trim().split("\n").pop()}`);
         assert.equal(cancel.code, 0, cancel.output);
 
         // 2. adopt: each pending create whose model exists becomes a resource with id = ModelName.
-        //    (`refresh --import-pending-creates URN ID` does NOT work in 3.259: it turns the op into
+        //    (`refresh --import-pending-creates URN ID` does NOT work in 3.259 nor 3.276: it turns the op into
         //    "importing", which the next snapshot drops, so the model stays an orphan.)
         //    With jq (as docs/RELIABILITY.md shows): scripts/recovery/adopt-pending-models.jq; the
         //    same edit in TypeScript where jq is missing.
