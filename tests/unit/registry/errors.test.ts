@@ -2,6 +2,7 @@
 // SageMaker's refusals, the "nothing matched" explanations a live endpoint rarely produces
 // (versions still validating, a version approved between two calls), and the stack config.
 import { strict as assert } from "assert";
+import * as util from "util";
 import * as pulumi from "@pulumi/pulumi";
 import { mockClient } from "aws-sdk-client-mock";
 import {
@@ -47,6 +48,13 @@ describe("registry lookups: error paths (mocked SDK)", () => {
         sm.on(DescribeModelPackageGroupCommand).rejects(awsError("ValidationException", "ModelPackageGroup churn does not exist."));
         const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
         assert.ok(pulumi.RunError.isInstance(err));
+    });
+
+    it("inspects as its message alone, even carrying the runtime's promise (Pulumi's runner inspects every uncaught error)", () => {
+        const err = new RegistryLookupError("getModelPackageVersion", "versionNotFound", "version 7 of model package group \"churn\" does not exist.");
+        // What @pulumi/pulumi's debuggablePromise attaches when the error rejects a resource's input.
+        Object.assign(err, { promise: Promise.reject(err).catch(() => undefined) });
+        assert.equal(util.inspect(err, { colors: true }), "RegistryLookupError: getModelPackageVersion: version 7 of model package group \"churn\" does not exist.");
     });
 
     describe("arguments are checked before any call, every problem at once", () => {
