@@ -44,7 +44,8 @@ describe("registry lookups: output form in a program (runtime mocks, preview)", 
     });
     after(() => {
         sm.restore();
-        pulumi.runtime._reset();
+        // What the SDK's own test reset does: no monitor, no preview, for the suites that follow.
+        pulumi.runtime.resetOptions("", "", -1, "", "", false, "");
     });
     beforeEach(() => {
         sm.reset();
