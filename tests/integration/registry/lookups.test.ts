@@ -3,23 +3,13 @@
 // pagination both with a small page size and at the API's real one (100) with more versions than a page.
 import { strict as assert } from "assert";
 import { DescribeModelPackageCommand, UpdateModelPackageCommand } from "@aws-sdk/client-sagemaker";
-import {
-    getLatestModelPackageVersion, getModelPackageVersion, getModelPackageVersions, RegistryLookupError,
-} from "../../../provider/registry";
+import { getLatestModelPackageVersion, getModelPackageVersion, getModelPackageVersions } from "../../../provider/registry";
+import { localClient } from "../../helpers/local-endpoint";
+import { lookupFailure } from "../../helpers/registry";
 import { callsMade, registerGroup, useRegistryEndpoint } from "./harness";
 
 const ACCOUNT_ARN = "arn:aws:sagemaker:us-east-1:123456789012";
 const arnOf = (group: string, version: number) => `${ACCOUNT_ARN}:model-package/${group.toLowerCase()}/${version}`;
-
-async function rejection(p: Promise<unknown>): Promise<RegistryLookupError> {
-    try {
-        await p;
-    } catch (err) {
-        assert.ok(err instanceof RegistryLookupError, `expected a RegistryLookupError, got ${String(err)}`);
-        return err;
-    }
-    throw new Error("expected the lookup to fail");
-}
 
 describe("registry lookups against the local endpoint", function () {
     this.timeout(60_000);
@@ -68,7 +58,7 @@ describe("registry lookups against the local endpoint", function () {
         });
 
         it("CreationTimeAfter (a Date or an ISO string): nothing approved and completed after version 2 was created", async () => {
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: CHURN, CreationTimeAfter: created[1].toISOString() }));
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: CHURN, CreationTimeAfter: created[1].toISOString() }));
             assert.equal(err.reason, "noMatch");
             // Approved: 1, 2, 5, 6; of those, created after 2: 5 and 6, both Failed: the status left nothing.
             assert.match(err.message, /CreationTimeAfter = /);
@@ -90,7 +80,7 @@ describe("registry lookups against the local endpoint", function () {
             assert.deepEqual(v.customerMetadata, { stage: "prod", auc: "0.87" });
             assert.deepEqual(callsMade(t.endpoint), { ListModelPackages: 1, DescribeModelPackage: 2 });
             // Every key must match.
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: CHURN, CustomerMetadataProperties: { stage: "prod", auc: "0.91" } }));
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: CHURN, CustomerMetadataProperties: { stage: "prod", auc: "0.91" } }));
             assert.equal(err.reason, "noMatch");
             assert.match(err.message, /none of those has all of the CustomerMetadataProperties asked for/);
             assert.match(err.message, /--customer-metadata-properties stage=prod,auc=0\.91/);
@@ -115,7 +105,7 @@ describe("registry lookups against the local endpoint", function () {
         it("nothing approved: the error names the group and the filter, what the group holds, and how to approve", async () => {
             await registerGroup(t.client, "fraud", [{ approval: "PendingManualApproval" }, { approval: "Rejected" }, { approval: "PendingManualApproval" }]);
             t.endpoint.resetCounters();
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "fraud" }));
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "fraud" }));
             assert.equal(err.reason, "noMatch");
             assert.equal(err.message, "getLatestModelPackageVersion: no version of model package group \"fraud\" in us-east-1 matches " +
                 "ModelApprovalStatus = Approved, ModelPackageStatus = Completed: of its 3 versions, none is Approved " +
@@ -126,11 +116,11 @@ describe("registry lookups against the local endpoint", function () {
         });
 
         it("a group that does not exist, and one with no versions, are told apart", async () => {
-            const missing = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "no-such-group" }));
+            const missing = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "no-such-group" }));
             assert.equal(missing.reason, "groupNotFound");
             assert.match(missing.message, /^getLatestModelPackageVersion: model package group "no-such-group" in us-east-1 does not exist\. Fix: check ModelPackageGroupName/);
             await registerGroup(t.client, "empty", []);
-            const empty = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "empty" }));
+            const empty = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "empty" }));
             assert.equal(empty.reason, "noMatch");
             assert.match(empty.message, /model package group "empty" in us-east-1 has no versions yet\. Fix: register one/);
         });
@@ -153,10 +143,10 @@ describe("registry lookups against the local endpoint", function () {
         });
 
         it("a version the group does not have: the error names the newest version", async () => {
-            const err = await rejection(getModelPackageVersion({ ModelPackageGroupName: CHURN, ModelPackageVersion: 7 }));
+            const err = await lookupFailure(getModelPackageVersion({ ModelPackageGroupName: CHURN, ModelPackageVersion: 7 }));
             assert.equal(err.reason, "versionNotFound");
             assert.match(err.message, /^getModelPackageVersion: version 7 of model package group "churn" in us-east-1 does not exist \(its newest version is 6;/);
-            const noGroup = await rejection(getModelPackageVersion({ ModelPackageGroupName: "no-such-group", ModelPackageVersion: 1 }));
+            const noGroup = await lookupFailure(getModelPackageVersion({ ModelPackageGroupName: "no-such-group", ModelPackageVersion: 1 }));
             assert.equal(noGroup.reason, "groupNotFound");
         });
     });
@@ -191,7 +181,7 @@ describe("registry lookups against the local endpoint", function () {
 
         it("no match is an empty list for an existing group, an error for a missing one", async () => {
             assert.deepEqual(await getModelPackageVersions({ ModelPackageGroupName: CHURN, CustomerMetadataProperties: { stage: "dev" } }), []);
-            const err = await rejection(getModelPackageVersions({ ModelPackageGroupName: "no-such-group" }));
+            const err = await lookupFailure(getModelPackageVersions({ ModelPackageGroupName: "no-such-group" }));
             assert.equal(err.reason, "groupNotFound");
         });
     });
@@ -223,7 +213,6 @@ describe("registry lookups against the local endpoint", function () {
 
     describe("where the lookups read", () => {
         it("the region argument overrides the stack's aws:region", async () => {
-            const { localClient } = await import("../../helpers/local-endpoint");
             const west = localClient(t.endpoint, { region: "eu-west-1" });
             try {
                 await registerGroup(west, "west-only", [{ approval: "Approved" }]);
@@ -233,13 +222,13 @@ describe("registry lookups against the local endpoint", function () {
             const found = await getLatestModelPackageVersion({ ModelPackageGroupName: "west-only", region: "eu-west-1" });
             assert.equal(found.region, "eu-west-1");
             assert.equal(found.arn, "arn:aws:sagemaker:eu-west-1:123456789012:model-package/west-only/1");
-            const inStackRegion = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "west-only" }));
+            const inStackRegion = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "west-only" }));
             assert.equal(inStackRegion.reason, "groupNotFound");
             assert.match(inStackRegion.message, /"west-only" in us-east-1 does not exist/);
         });
 
         it("opts.settings replace the stack config (here: an endpoint with nothing listening)", async () => {
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: CHURN },
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: CHURN },
                 { settings: { endpoint: "http://127.0.0.1:9", region: "us-east-1", maxAttempts: 1 } }));
             assert.equal(err.reason, "sageMaker");
             assert.match(err.message, /SageMaker ListModelPackages failed: ECONNREFUSED/);

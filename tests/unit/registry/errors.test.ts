@@ -12,6 +12,7 @@ import {
     getLatestModelPackageVersion, getModelPackageVersion, getModelPackageVersions, RegistryLookupError,
 } from "../../../provider/registry";
 import { withEnv } from "../../helpers/env";
+import { lookupFailure } from "../../helpers/registry";
 
 const settings = { region: "us-east-1", maxAttempts: 1 };
 const opts = { settings };
@@ -28,16 +29,6 @@ function awsError(name: string, message: string): Error {
     return Object.assign(new Error(message), { name, $fault: "client", $metadata: { attempts: 1 } });
 }
 
-async function rejection(p: Promise<unknown>): Promise<RegistryLookupError> {
-    try {
-        await p;
-    } catch (err) {
-        assert.ok(err instanceof RegistryLookupError, `expected a RegistryLookupError, got ${String(err)}`);
-        return err;
-    }
-    throw new Error("expected the lookup to fail");
-}
-
 describe("registry lookups: error paths (mocked SDK)", () => {
     const sm = mockClient(SageMakerClient);
     beforeEach(() => sm.reset());
@@ -46,7 +37,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
     it("is a pulumi.RunError, so the CLI prints its message without a stack trace", async () => {
         sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [] });
         sm.on(DescribeModelPackageGroupCommand).rejects(awsError("ValidationException", "ModelPackageGroup churn does not exist."));
-        const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
+        const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
         assert.ok(pulumi.RunError.isInstance(err));
     });
 
@@ -81,7 +72,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
         ];
         for (const [what, args, expected] of cases) {
             it(`getLatestModelPackageVersion: ${what}`, async () => {
-                const err = await rejection(getLatestModelPackageVersion(args as never, opts));
+                const err = await lookupFailure(getLatestModelPackageVersion(args as never, opts));
                 assert.equal(err.reason, "invalidArguments");
                 assert.match(err.message, /^getLatestModelPackageVersion: invalid arguments, nothing was looked up: /);
                 for (const re of expected) {
@@ -92,14 +83,14 @@ describe("registry lookups: error paths (mocked SDK)", () => {
         }
 
         it("getModelPackageVersions checks the same filters", async () => {
-            const err = await rejection(getModelPackageVersions({ ModelPackageGroupName: "churn", pageSize: 1000 }, opts));
+            const err = await lookupFailure(getModelPackageVersions({ ModelPackageGroupName: "churn", pageSize: 1000 }, opts));
             assert.match(err.message, /^getModelPackageVersions: invalid arguments.*pageSize: value 1000 is above the maximum 100/);
             assert.equal(sm.calls().length, 0);
         });
 
         for (const version of [0, 1.5, "3", 1_000_000_000, undefined]) {
             it(`getModelPackageVersion: ModelPackageVersion ${JSON.stringify(version)}`, async () => {
-                const err = await rejection(getModelPackageVersion({ ModelPackageGroupName: "churn", ModelPackageVersion: version } as never, opts));
+                const err = await lookupFailure(getModelPackageVersion({ ModelPackageGroupName: "churn", ModelPackageVersion: version } as never, opts));
                 assert.equal(err.reason, "invalidArguments");
                 assert.match(err.message, version === undefined ? /ModelPackageVersion: is required but missing/
                     : /ModelPackageVersion: .* is not a version number \(constraint: type\)\. Fix: use a whole number from 1 to 999999999/);
@@ -108,7 +99,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
         }
 
         it("arguments that are not an object", async () => {
-            const err = await rejection(getModelPackageVersions(null as never, opts));
+            const err = await lookupFailure(getModelPackageVersions(null as never, opts));
             assert.match(err.message, /expected an object of arguments such as \{ ModelPackageGroupName: "my-group" \}, got null/);
         });
     });
@@ -116,7 +107,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
     describe("SageMaker's refusals name the group, the operation and the fix", () => {
         it("AccessDeniedException on ListModelPackages", async () => {
             sm.on(ListModelPackagesCommand).rejects(awsError("AccessDeniedException", "User is not authorized to perform: sagemaker:ListModelPackages"));
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
             assert.equal(err.reason, "sageMaker");
             assert.equal(err.message, "getLatestModelPackageVersion: model package group \"churn\" in us-east-1: SageMaker ListModelPackages failed: " +
                 "AccessDeniedException: User is not authorized to perform: sagemaker:ListModelPackages — Grant the deploying identity the SageMaker " +
@@ -126,21 +117,21 @@ describe("registry lookups: error paths (mocked SDK)", () => {
         it("ThrottlingException on DescribeModelPackage, after the SDK's retries", async () => {
             sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [summary(2)] });
             sm.on(DescribeModelPackageCommand).rejects(awsError("ThrottlingException", "Rate exceeded"));
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
             assert.equal(err.reason, "sageMaker");
             assert.match(err.message, /SageMaker DescribeModelPackage failed: ThrottlingException: Rate exceeded — SageMaker kept throttling/);
         });
 
         it("a ListModelPackages that reports the group missing (instead of an empty list) is groupNotFound", async () => {
             sm.on(ListModelPackagesCommand).rejects(awsError("ValidationException", "Model Package Group churn does not exist."));
-            const err = await rejection(getModelPackageVersions({ ModelPackageGroupName: "churn" }, opts));
+            const err = await lookupFailure(getModelPackageVersions({ ModelPackageGroupName: "churn" }, opts));
             assert.equal(err.reason, "groupNotFound");
         });
 
         it("a DescribeModelPackageGroup refusal while explaining an empty answer is reported as such", async () => {
             sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [] });
             sm.on(DescribeModelPackageGroupCommand).rejects(awsError("AccessDeniedException", "not authorized: sagemaker:DescribeModelPackageGroup"));
-            const err = await rejection(getModelPackageVersions({ ModelPackageGroupName: "churn" }, opts));
+            const err = await lookupFailure(getModelPackageVersions({ ModelPackageGroupName: "churn" }, opts));
             assert.equal(err.reason, "sageMaker");
             assert.match(err.message, /SageMaker DescribeModelPackageGroup failed: AccessDeniedException/);
         });
@@ -152,7 +143,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
             const versions = [summary(3, { ModelPackageStatus: "InProgress" }), summary(2, { ModelPackageStatus: "Pending" }), summary(1, { ModelApprovalStatus: "Rejected" })];
             sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: versions });
             sm.on(ListModelPackagesCommand, { ModelApprovalStatus: "Approved" }).resolves({ ModelPackageSummaryList: versions.slice(0, 2) });
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
             assert.equal(err.reason, "noMatch");
             assert.match(err.message, /of its 3 versions, 2 are Approved, none of those is Completed \(1 InProgress, 1 Pending\)\. Fix: wait until SageMaker has validated the version/);
             assert.equal(sm.commandCalls(DescribeModelPackageCommand).length, 0, "no candidate, nothing described");
@@ -161,21 +152,21 @@ describe("registry lookups: error paths (mocked SDK)", () => {
         it("another approval asked for: no Studio instructions", async () => {
             sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [summary(1)] });
             sm.on(ListModelPackagesCommand, { ModelApprovalStatus: "Rejected" }).resolves({ ModelPackageSummaryList: [] });
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn", ModelApprovalStatus: "Rejected" }, opts));
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "churn", ModelApprovalStatus: "Rejected" }, opts));
             assert.match(err.message, /of its 1 version, none is Rejected \(1 Approved\)\. Fix: set a version's approval to Rejected, or ask for another ModelApprovalStatus\.$/);
         });
 
         it("only the creation window excludes: the fix names the newest candidate's creation time", async () => {
             sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [summary(2), summary(1)] });
             sm.on(ListModelPackagesCommand, { ModelApprovalStatus: "Approved", CreationTimeAfter: new Date("2025-06-01T00:00:00Z") }).resolves({ ModelPackageSummaryList: [] });
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn", CreationTimeAfter: "2025-06-01T00:00:00Z" }, opts));
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "churn", CreationTimeAfter: "2025-06-01T00:00:00Z" }, opts));
             assert.match(err.message, /of its 2 versions, 2 are Approved, none of those was created in the window\. Fix: widen CreationTimeAfter \/ CreationTimeBefore \(the newest candidate, version 2, was created at 2025-01-02T00:00:00.000Z\)/);
         });
 
         it("a version approved between the search and the explanation: run again", async () => {
             sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [summary(1)] });
             sm.on(ListModelPackagesCommand, { ModelApprovalStatus: "Approved" }).resolves({ ModelPackageSummaryList: [] });
-            const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
+            const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, opts));
             assert.match(err.message, /a matching version appeared while looking\. Fix: run again\.$/);
         });
 
@@ -193,7 +184,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
             const saved = pulumi.runtime.allConfig();
             pulumi.runtime.setAllConfig({ ...saved, "aws:region": "mars-1" });
             try {
-                const err = await rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }));
+                const err = await lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }));
                 assert.equal(err.reason, "stackConfig");
                 assert.match(err.message, /^getLatestModelPackageVersion: stack config "aws:region" is "mars-1", which is not an AWS region name/);
                 assert.equal(sm.calls().length, 0);
@@ -206,7 +197,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
             const err = await withEnv({
                 AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_PROFILE: undefined,
                 AWS_CONFIG_FILE: "/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
-            }, () => rejection(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, { settings: {} })));
+            }, () => lookupFailure(getLatestModelPackageVersion({ ModelPackageGroupName: "churn" }, { settings: {} })));
             assert.equal(err.reason, "stackConfig");
             assert.match(err.message, /no region is set for model package group "churn": set the stack's region \(pulumi config set aws:region us-east-1\), AWS_REGION, or the lookup's region argument/);
             assert.equal(sm.calls().length, 0);

@@ -1,0 +1,14 @@
+// Shared by the registry lookup suites (tests/unit/registry, tests/integration/registry).
+import { strict as assert } from "assert";
+import { RegistryLookupError } from "../../provider/registry";
+
+/** The RegistryLookupError a lookup fails with (fails the test when it succeeds or throws anything else). */
+export async function lookupFailure(p: Promise<unknown>): Promise<RegistryLookupError> {
+    try {
+        await p;
+    } catch (err) {
+        assert.ok(err instanceof RegistryLookupError, `expected a RegistryLookupError, got ${String(err)}`);
+        return err;
+    }
+    throw new Error("expected the lookup to fail");
+}
