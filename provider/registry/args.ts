@@ -6,12 +6,12 @@ import { sdk } from "../aws/client";
 import { checkFailure, shapeIssueFailure, type Failure } from "../common/check-failures";
 import { assertRegion } from "../common/settings";
 import { isAbsent, isPlainObject } from "../common/values";
-import { validateShape } from "../shapes/validate";
+import { getShape, validateShape } from "../shapes/validate";
 import { RegistryLookupError, type LookupName } from "./errors";
 import type { VersionFilters } from "./types";
 
-/** The API's page-size maximum for ListModelPackages (MaxResults: 1..100). */
-export const MAX_PAGE_SIZE = 100;
+/** ListModelPackages' MaxResults maximum, from the API model (100). */
+export const MAX_PAGE_SIZE = getShape(getShape("ListModelPackagesInput")!.members!.MaxResults)!.max!;
 
 /** Where a lookup reads. */
 export interface Target {
@@ -56,19 +56,17 @@ export function parseVersionQuery(lookup: LookupName, args: unknown, defaults: Q
     const target = parseTarget(a, failures);
 
     const pageSize = isAbsent(a.pageSize) ? MAX_PAGE_SIZE : a.pageSize;
+    if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        failures.push(checkFailure("pageSize", "range", `${JSON.stringify(pageSize)} is not a ListModelPackages page size`,
+            `use a whole number from 1 to ${MAX_PAGE_SIZE} (the API's MaxResults range), or leave it out for ${MAX_PAGE_SIZE}`));
+    }
     // ModelPackageGroupName is checked with the target.
     const request = {
         ModelApprovalStatus: a.ModelApprovalStatus ?? defaults.approval,
         CreationTimeAfter: a.CreationTimeAfter,
         CreationTimeBefore: a.CreationTimeBefore,
-        MaxResults: pageSize,
     };
-    for (const issue of validateShape("ListModelPackagesInput", request)) {
-        // MaxResults is our pageSize; the others are the arguments' own names.
-        failures.push(shapeIssueFailure(issue.path === "MaxResults"
-            ? { ...issue, path: "pageSize", message: issue.message.replace(/^MaxResults/, "pageSize") }
-            : issue));
-    }
+    failures.push(...validateShape("ListModelPackagesInput", request).map((issue) => shapeIssueFailure(issue)));
     const after = toDate(a.CreationTimeAfter);
     const before = toDate(a.CreationTimeBefore);
     if (after && before && after.getTime() >= before.getTime()) {
@@ -141,7 +139,13 @@ function unknownMembers(args: Record<string, unknown>, allowed: readonly string[
 /** ModelPackageGroupName and region; the name's constraints come from DescribeModelPackageGroup's input shape. */
 function parseTarget(args: Record<string, unknown>, failures: Failure[]): Target {
     const group = args.ModelPackageGroupName;
-    failures.push(...validateShape("DescribeModelPackageGroupInput", { ModelPackageGroupName: group }).map((issue) => shapeIssueFailure(issue)));
+    for (const issue of validateShape("DescribeModelPackageGroupInput", { ModelPackageGroupName: group })) {
+        const failure = shapeIssueFailure(issue);
+        failures.push(issue.constraint === "pattern" || issue.constraint === "max"
+            ? { ...failure, reason: failure.reason.replace(/Fix: .*$/, "Fix: use the group's name (letters, digits and hyphens, " +
+                "at most 63) or its ARN (arn:aws:sagemaker:<region>:<account>:model-package-group/<name>).") }
+            : failure);
+    }
     if (!isAbsent(args.region)) {
         try {
             assertRegion(String(args.region), "region");

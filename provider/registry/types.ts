@@ -71,7 +71,8 @@ export interface ModelPackageVersionDetails extends ModelPackageVersionSummary {
 export interface LookupOptions {
     /**
      * Use these instead of the stack config (`aws:region`, `aws:profile`, `sagemaker:endpoint`,
-     * `sagemaker:maxAttempts`, `sagemaker:retryBaseDelayMs`): for scripts that run outside a program.
+     * `sagemaker:maxAttempts`, `sagemaker:retryBaseDelayMs`, `sagemaker:maxRequestsPerSecond`):
+     * for scripts that run outside a program.
      */
     settings?: Omit<ProviderSettings, "configError">;
 }

@@ -6,27 +6,30 @@
 //   2. sound: inputs check accepts are accepted by the local endpoint's validation of the request
 //      the provider sends (in-process for every sample, and over HTTP with the real SDK for a subset);
 //   3. complete: inputs whose API members the endpoint's validation accepts pass check, except for
-//      the cross-field rules check documents (crossFieldFailures in provider/model/rules.ts and
-//      provider/model-package/package-check.ts), which the local endpoint does not model.
-// "The endpoint's validation" is exactly what local-endpoint/server.ts runs before an operation:
-// validateShape(<Operation>Input, body), plus the operation's own either/or checks (CreateModel:
-// PrimaryContainer xor Containers; CreateModelPackage: ModelPackageName xor ModelPackageGroupName).
+//      check()'s own stricter rules (Finding.scope "check" in provider/rules), which the endpoint,
+//      modelling AWS, does not apply.
+// "The endpoint's validation" is the endpoint's own requestError (local-endpoint/validation.ts):
+// validateShape(<Operation>Input, body), then the operation's rules from provider/rules.
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { CreateModelCommand, CreateModelPackageCommand, CreateModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { startLocalEndpoint, type LocalEndpoint } from "../../../local-endpoint";
-import { checkModel } from "../../../provider/model/check";
+import { checkInputs } from "../../../provider/engine/check";
+import { createRequest } from "../../../provider/engine/create";
 import { crossFieldFailures as modelRules } from "../../../provider/model/rules";
-import { createRequest } from "../../../provider/model/state";
-import { checkModelPackage, crossFieldFailures as packageRules } from "../../../provider/model-package/package-check";
-import { CREATE_MEMBERS } from "../../../provider/model-package/fields";
-import { checkGroup, GROUP_MEMBERS } from "../../../provider/model-package/group-lifecycle";
-import { validateShape } from "../../../provider/shapes/validate";
+import { modelSpec } from "../../../provider/model/spec";
+import { crossFieldFailures as packageRules } from "../../../provider/model-package/rules";
+import { modelPackageSpec } from "../../../provider/model-package/spec";
+import { modelPackageGroupSpec } from "../../../provider/model-package-group/spec";
+import { requestError } from "../../../local-endpoint/validation";
 import { containsUnknown } from "../../../provider/common/unknown";
-import { pick } from "../../../provider/common/values";
 import { junk, partlyIllTyped, wellTyped } from "../../reliability/arbitraries";
 
 type Props = Record<string, unknown>;
+
+const checkModel = (olds: Props, news: Props) => checkInputs(modelSpec, {}, olds, news);
+const checkModelPackage = (settings: Props, olds: Props, news: Props) => checkInputs(modelPackageSpec, settings, olds, news);
+const checkGroup = (olds: Props, news: Props) => checkInputs(modelPackageGroupSpec, {}, olds, news);
 type Failure = { property: string; reason: string };
 
 const RUNS = { model: 2000, package: 1500, group: 1000, anything: 1000 };
@@ -49,22 +52,10 @@ function without(inputs: Props, keys: string[]): Props {
     return out;
 }
 
-function endpointIssues(operationInput: string, body: Props): string[] {
-    const issues = validateShape(operationInput, wire(body)).map((i) => `${i.path} ${i.constraint}`);
-    const b = wire(body) as Props;
-    const either = (x: string, y: string) => {
-        const hasX = b[x] !== undefined && b[x] !== null;
-        const hasY = b[y] !== undefined && b[y] !== null;
-        if (hasX === hasY) {
-            issues.push(`${x}/${y} exactly one`);
-        }
-    };
-    if (operationInput === "CreateModelInput") {
-        either("PrimaryContainer", "Containers");
-    } else if (operationInput === "CreateModelPackageInput") {
-        either("ModelPackageName", "ModelPackageGroupName");
-    }
-    return issues;
+/** What the local endpoint answers before it runs the operation (its own function): [] or [the ValidationException's message]. */
+function endpointIssues(operation: string, body: Props): string[] {
+    const err = requestError(operation, wire(body));
+    return err ? [err.message] : [];
 }
 
 function assertWellFormed(failures: Failure[] | undefined, input: unknown): void {
@@ -179,8 +170,8 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const inputs = result.inputs as Props;
             assertAgrees("Model", {
                 input, inputs, failures: (result.failures ?? []) as Failure[], rules: modelRules, accepted: acceptedModels,
-                sent: endpointIssues("CreateModelInput", createRequest(inputs) as unknown as Props),
-                asWritten: endpointIssues("CreateModelInput", without(inputs, ["logicalName", "autoNamed", "region"])),
+                sent: endpointIssues("CreateModel", createRequest(modelSpec, inputs)),
+                asWritten: endpointIssues("CreateModel", without(inputs, ["logicalName", "autoNamed", "region"])),
             });
         }), { numRuns: RUNS.model, seed: 20240901 });
     });
@@ -193,9 +184,9 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const inputs = result.inputs as Props;
             assertAgrees("ModelPackage", {
                 input, inputs, failures: (result.failures ?? []) as Failure[], rules: packageRules, accepted: acceptedPackages,
-                // The request the provider sends (package-lifecycle's create).
-                sent: endpointIssues("CreateModelPackageInput", pick(inputs, CREATE_MEMBERS)),
-                asWritten: endpointIssues("CreateModelPackageInput", without(inputs, ["region", "statusTimeoutMinutes", "ApprovalDescription"])),
+                // The request the provider sends (the engine's create).
+                sent: endpointIssues("CreateModelPackage", createRequest(modelPackageSpec, inputs)),
+                asWritten: endpointIssues("CreateModelPackage", without(inputs, ["region", "statusTimeoutMinutes", "ApprovalDescription"])),
             });
         }), { numRuns: RUNS.package, seed: 20240902 });
     });
@@ -206,8 +197,8 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const result = checkGroup({}, input);
             assertWellFormed(result.failures as Failure[], input);
             const inputs = result.inputs as Props;
-            const sent = endpointIssues("CreateModelPackageGroupInput", pick(inputs, GROUP_MEMBERS));
-            const asWritten = endpointIssues("CreateModelPackageGroupInput", without(inputs, ["logicalName", "autoNamed"]));
+            const sent = endpointIssues("CreateModelPackageGroup", createRequest(modelPackageGroupSpec, inputs));
+            const asWritten = endpointIssues("CreateModelPackageGroup", without(inputs, ["logicalName", "autoNamed"]));
             const accepted = (result.failures ?? []).length === 0;
             if (containsUnknown(input)) {
                 count("ModelPackageGroup", "has unknowns (preview only)");
@@ -255,7 +246,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             assert.ok(acceptedModels.length >= 50, `enough accepted samples (${acceptedModels.length})`);
             let i = 0;
             for (const inputs of acceptedModels) {
-                const request = { ...createRequest(inputs), ModelName: `prop-${i++}` };
+                const request = { ...createRequest(modelSpec, inputs), ModelName: `prop-${i++}` } as never;
                 await client.send(new CreateModelCommand(request)).catch((err: Error) => {
                     assert.fail(`the endpoint rejected what check accepted: ${err.name}: ${err.message} for ${safe(request)}`);
                 });
@@ -267,12 +258,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             assert.ok(acceptedPackages.length >= 50, `enough accepted samples (${acceptedPackages.length})`);
             let i = 0;
             for (const inputs of acceptedPackages) {
-                const request: Props = {};
-                for (const m of CREATE_MEMBERS) {
-                    if (inputs[m] !== undefined) {
-                        request[m] = inputs[m];
-                    }
-                }
+                const request: Props = createRequest(modelPackageSpec, inputs);
                 // Names must not collide across samples; the group must exist. Neither is a check rule.
                 if (request.ModelPackageGroupName !== undefined) {
                     request.ModelPackageGroupName = "prop-group";

@@ -51,13 +51,14 @@ describe("registry lookups: error paths (mocked SDK)", () => {
     describe("arguments are checked before any call, every problem at once", () => {
         const cases: [string, unknown, RegExp[]][] = [
             ["no group", {}, [/ModelPackageGroupName: is required but missing \(constraint: required\)/]],
-            ["a group name the API's pattern rejects", { ModelPackageGroupName: "churn_v2" }, [/ModelPackageGroupName: does not match the pattern .* \(constraint: pattern\)/]],
+            ["a group name the API's pattern rejects", { ModelPackageGroupName: "churn_v2" }, [/ModelPackageGroupName: does not match the pattern .* \(constraint: pattern\)\. Fix: use the group's name \(letters, digits and hyphens, at most 63\) or its ARN/]],
             ["a misspelt filter", { ModelPackageGroupName: "churn", ModelApprovalstatus: "Approved" },
                 [/ModelApprovalstatus: is not an argument of this lookup \(allowed: ModelPackageGroupName, region, ModelApprovalStatus, /]],
             ["an approval the API does not have", { ModelPackageGroupName: "churn", ModelApprovalStatus: "approved" },
-                [/ModelApprovalStatus: "approved" is not one of Approved \| Rejected \| PendingManualApproval \(constraint: enum\)/]],
-            ["a page size above the API's maximum", { ModelPackageGroupName: "churn", pageSize: 101 }, [/pageSize: value 101 is above the maximum 100 \(constraint: max\)/]],
-            ["a page size of 0", { ModelPackageGroupName: "churn", pageSize: 0 }, [/pageSize: value 0 is below the minimum 1/]],
+                [/ModelApprovalStatus: "approved" is not a ModelApprovalStatus value; allowed: Approved, Rejected, PendingManualApproval .*\(constraint: enum\)/]],
+            ["a page size above the API's maximum", { ModelPackageGroupName: "churn", pageSize: 101 }, [/pageSize: 101 is not a ListModelPackages page size \(constraint: range\)\. Fix: use a whole number from 1 to 100 \(the API's MaxResults range\), or leave it out for 100\./]],
+            ["a page size that is not a whole number", { ModelPackageGroupName: "churn", pageSize: 2.5 }, [/pageSize: 2\.5 is not a ListModelPackages page size/]],
+            ["a page size of 0", { ModelPackageGroupName: "churn", pageSize: 0 }, [/pageSize: 0 is not a ListModelPackages page size/]],
             ["a time that is not one", { ModelPackageGroupName: "churn", CreationTimeAfter: "last tuesday" }, [/CreationTimeAfter: expected a timestamp/]],
             ["an empty window", { ModelPackageGroupName: "churn", CreationTimeAfter: "2025-02-01T00:00:00Z", CreationTimeBefore: new Date("2025-01-01T00:00:00Z") },
                 [/CreationTimeAfter: 2025-02-01T00:00:00.000Z is not before CreationTimeBefore 2025-01-01T00:00:00.000Z \(constraint: range\)/]],
@@ -68,7 +69,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
             ["a metadata value that is not a string", { ModelPackageGroupName: "churn", CustomerMetadataProperties: { auc: 0.9 } },
                 [/CustomerMetadataProperties\.auc: expected a string/]],
             ["a region that is not one", { ModelPackageGroupName: "churn", region: "us-east" }, [/region: "us-east" is not an AWS region name/]],
-            ["two problems", { ModelPackageGroupName: "churn", ModelApprovalStatus: "Yes", pageSize: 500 }, [/ModelApprovalStatus: "Yes"/, /pageSize: value 500/]],
+            ["two problems", { ModelPackageGroupName: "churn", ModelApprovalStatus: "Yes", pageSize: 500 }, [/ModelApprovalStatus: "Yes"/, /pageSize: 500 is not/]],
         ];
         for (const [what, args, expected] of cases) {
             it(`getLatestModelPackageVersion: ${what}`, async () => {
@@ -84,7 +85,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
 
         it("getModelPackageVersions checks the same filters", async () => {
             const err = await lookupFailure(getModelPackageVersions({ ModelPackageGroupName: "churn", pageSize: 1000 }, opts));
-            assert.match(err.message, /^getModelPackageVersions: invalid arguments.*pageSize: value 1000 is above the maximum 100/);
+            assert.match(err.message, /^getModelPackageVersions: invalid arguments.*pageSize: 1000 is not a ListModelPackages page size/);
             assert.equal(sm.calls().length, 0);
         });
 
