@@ -12,6 +12,7 @@ import {
     getLatestModelPackageVersion, getModelPackageVersion, getModelPackageVersions, RegistryLookupError,
 } from "../../../provider/registry";
 import { withEnv } from "../../helpers/env";
+import { awsError } from "../../helpers/errors";
 import { lookupFailure } from "../../helpers/registry";
 
 const settings = { region: "us-east-1", maxAttempts: 1 };
@@ -23,10 +24,6 @@ function summary(version: number, extra: Partial<ModelPackageSummary> = {}): Mod
         ModelPackageName: "churn", ModelPackageGroupName: "churn", ModelPackageVersion: version, ModelPackageArn: `${GROUP_ARN}/${version}`,
         CreationTime: new Date(Date.UTC(2025, 0, version)), ModelPackageStatus: "Completed", ModelApprovalStatus: "Approved", ...extra,
     };
-}
-
-function awsError(name: string, message: string): Error {
-    return Object.assign(new Error(message), { name, $fault: "client", $metadata: { attempts: 1 } });
 }
 
 describe("registry lookups: error paths (mocked SDK)", () => {
