@@ -155,7 +155,8 @@ export const modelPackageOperations: Record<string, OperationHandler> = {
       if (type !== "Both") packages = packages.filter((p) => (p.groupName !== undefined) === (type === "Versioned"));
     }
     if (input.ModelApprovalStatus !== undefined) packages = packages.filter((p) => p.approvalStatus === input.ModelApprovalStatus);
-    const { page, NextToken } = paginate(filterAndSort(packages, input), input);
+    // AWS: ListModelPackages sorts Ascending unless SortOrder says otherwise (ListModels: Descending).
+    const { page, NextToken } = paginate(filterAndSort(packages, { SortOrder: "Ascending", ...input }), input);
     return { ModelPackageSummaryList: page.map((p) => summary(p, ctx)), ...(NextToken ? { NextToken } : {}) };
   },
 };

@@ -225,6 +225,11 @@ describe("local endpoint: model packages", () => {
     assert.strictEqual(pages, 3);
     assert.deepStrictEqual(versions.map((v) => arns.some((a) => a.endsWith(`/${v}`))), [true, true, true, true, true]);
     assert.deepStrictEqual(versions, [...versions].sort((a, b) => a! - b!));
+    // The API reference: "The sort order for the results. The default is Ascending." (CreationTime by default.)
+    const defaultOrder = await t.client.send(new ListModelPackagesCommand({ ModelPackageGroupName: "registry" }));
+    assert.deepStrictEqual(defaultOrder.ModelPackageSummaryList?.map((p) => p.ModelPackageArn), arns, "default: oldest first");
+    const newestFirst = await t.client.send(new ListModelPackagesCommand({ ModelPackageGroupName: "registry", SortOrder: "Descending" }));
+    assert.deepStrictEqual(newestFirst.ModelPackageSummaryList?.map((p) => p.ModelPackageArn), [...arns].reverse());
     const approved = await t.client.send(new ListModelPackagesCommand({ ModelPackageGroupName: "registry", ModelApprovalStatus: "Approved" }));
     assert.strictEqual(approved.ModelPackageSummaryList?.length, 2);
     const byDefault = await t.client.send(new ListModelPackagesCommand({}));
