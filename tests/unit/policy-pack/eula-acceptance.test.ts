@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { eulaAcceptance } from "../../../policy-pack/policies";
+import { eulaAcceptance } from "../../../policy-pack/src/policies";
 import { messages, runResourcePolicy, UNKNOWN, UNKNOWN_BOOL, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { IMAGE_USE1, model, modelPackage, REPS } from "./fixtures";
 

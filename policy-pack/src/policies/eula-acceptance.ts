@@ -1,8 +1,9 @@
 // sagemaker-eula-acceptance: gated models need an explicit AcceptEula, and only approved models get one.
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { DataSource, isUnknown, Maybe, normalize, SageMakerResource, show } from "../normalize";
 import { globMatch, parseArn, parseS3 } from "../normalize/locations";
-import { configWithDefaults, Findings, label, OnUnknown, onUnknownSchema } from "./common";
+import { configWithDefaults, Findings, label, OnUnknown, onUnknownSchema, PolicySettings, settle, withDefaults } from "./common";
 
 export interface ApprovedModel {
     modelId?: string;
@@ -135,76 +136,81 @@ function checkDataSource(view: SageMakerResource, ds: DataSource, cfg: EulaAccep
     }
 }
 
-export const eulaAcceptance: ResourceValidationPolicy = {
-    name: "sagemaker-eula-acceptance",
-    description: "SageMaker models from gated sources must accept the EULA explicitly, and only models approved in config may accept it.",
-    enforcementLevel: "mandatory",
-    severity: "high",
-    tags: ["sagemaker", "licensing", "compliance"],
-    remediationSteps:
-        "For a gated model (e.g. Meta Llama from SageMaker JumpStart), have the EULA reviewed, then set " +
-        "ModelDataSource.S3DataSource.ModelAccessConfig.AcceptEula: true (modelAccessConfig.acceptEula with @pulumi/aws or " +
-        "aws-native) and record the approval in this policy's approvedModels config: {modelId or location, approvedBy, ticket}. " +
-        "A gated location cannot be used through ModelDataUrl: use ModelDataSource instead.",
-    configSchema: {
-        properties: {
-            gatedS3Locations: {
-                type: "array",
-                items: { type: "string", minLength: 1 },
-                default: DEFAULT_GATED_S3_LOCATIONS,
-                description: "S3 locations of gated models: globs (* any characters) or prefixes. Replaces the defaults.",
+const NAME = "sagemaker-eula-acceptance";
+
+const properties: Record<keyof EulaAcceptanceConfig, PolicyConfigJSONSchema> = {
+    gatedS3Locations: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        description: "S3 locations of gated models: globs (* any characters) or prefixes. Replaces the defaults.",
+    },
+    gatedHubContentArns: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        description: "Hub content ARNs of gated models: globs or prefixes. Replaces the defaults.",
+    },
+    approvedModels: {
+        type: "array",
+        description: "Models whose EULA was reviewed: a modelId (JumpStart id) or a location (glob/prefix of an S3 URI or hub content ARN), with approvedBy and ticket.",
+        items: {
+            type: "object",
+            properties: {
+                modelId: { type: "string", minLength: 1 },
+                location: { type: "string", minLength: 1 },
+                approvedBy: { type: "string", minLength: 1 },
+                ticket: { type: "string", minLength: 1 },
             },
-            gatedHubContentArns: {
-                type: "array",
-                items: { type: "string", minLength: 1 },
-                default: DEFAULT_GATED_HUB_CONTENT_ARNS,
-                description: "Hub content ARNs of gated models: globs or prefixes. Replaces the defaults.",
-            },
-            approvedModels: {
-                type: "array",
-                default: [],
-                description: "Models whose EULA was reviewed: a modelId (JumpStart id) or a location (glob/prefix of an S3 URI or hub content ARN), with approvedBy and ticket.",
-                items: {
-                    type: "object",
-                    properties: {
-                        modelId: { type: "string", minLength: 1 },
-                        location: { type: "string", minLength: 1 },
-                        approvedBy: { type: "string", minLength: 1 },
-                        ticket: { type: "string", minLength: 1 },
-                    },
-                    required: ["approvedBy", "ticket"],
-                    // With no other properties allowed, three or more means modelId or location is there.
-                    minProperties: 3,
-                    additionalProperties: false,
-                },
-            },
-            onUnknown: onUnknownSchema("warn"),
+            required: ["approvedBy", "ticket"],
+            // With no other properties allowed, three or more means modelId or location is there.
+            minProperties: 3,
+            additionalProperties: false,
         },
     },
-    validateResource: (args, report) => {
-        const view = normalize(args);
-        if (!view) {
-            return;
-        }
-        const cfg = configWithDefaults(args.getConfig<Partial<EulaAcceptanceConfig>>(), eulaAcceptanceDefaults);
-        const f = new Findings();
-        for (const ds of view.dataSources) {
-            checkDataSource(view, ds, cfg, f);
-        }
-        for (const url of view.modelDataUrls) {
-            if (isUnknown(url.value)) {
-                continue; // a plain URL cannot accept a EULA; SageMaker itself rejects gated data there
-            }
-            const pattern = cfg.gatedS3Locations.find(p => globMatch(url.value as string, p));
-            if (pattern) {
-                f.violation(`${label(view)}: ${url.path} ${JSON.stringify(url.value)} is a gated model source (matches gatedS3Locations ` +
-                    `"${pattern}"), and a ModelDataUrl cannot carry a EULA acceptance. Fix: use ModelDataSource.S3DataSource with ` +
-                    `ModelAccessConfig.AcceptEula: true (after legal review and an approvedModels entry) instead of ${url.path}.`);
-            }
-        }
-        for (const u of view.opaque) {
-            f.unknown(u, "it may hold a gated model source without an explicit EULA acceptance");
-        }
-        f.flush(report, cfg.onUnknown, view);
-    },
+    onUnknown: onUnknownSchema("warn"),
 };
+
+/** The policy with these settings as its defaults (and level). */
+export function eulaAcceptancePolicy(settings?: PolicySettings<EulaAcceptanceConfig>): ResourceValidationPolicy {
+    const { config: defaults, level } = settle(NAME, eulaAcceptanceDefaults, Object.keys(properties), settings);
+    return {
+        name: NAME,
+        description: "SageMaker models from gated sources must accept the EULA explicitly, and only models approved in config may accept it.",
+        enforcementLevel: level ?? "mandatory",
+        severity: "high",
+        tags: ["sagemaker", "licensing", "compliance"],
+        remediationSteps:
+            "For a gated model (e.g. Meta Llama from SageMaker JumpStart), have the EULA reviewed, then set " +
+            "ModelDataSource.S3DataSource.ModelAccessConfig.AcceptEula: true (modelAccessConfig.acceptEula with @pulumi/aws or " +
+            "aws-native) and record the approval in this policy's approvedModels config: {modelId or location, approvedBy, ticket}. " +
+            "A gated location cannot be used through ModelDataUrl: use ModelDataSource instead.",
+        configSchema: { properties: withDefaults(properties, defaults) },
+        validateResource: (args, report) => {
+            const view = normalize(args);
+            if (!view) {
+                return;
+            }
+            const cfg = configWithDefaults(args.getConfig<Partial<EulaAcceptanceConfig>>(), defaults);
+            const f = new Findings();
+            for (const ds of view.dataSources) {
+                checkDataSource(view, ds, cfg, f);
+            }
+            for (const url of view.modelDataUrls) {
+                if (isUnknown(url.value)) {
+                    continue; // a plain URL cannot accept a EULA; SageMaker itself rejects gated data there
+                }
+                const pattern = cfg.gatedS3Locations.find(p => globMatch(url.value as string, p));
+                if (pattern) {
+                    f.violation(`${label(view)}: ${url.path} ${JSON.stringify(url.value)} is a gated model source (matches gatedS3Locations ` +
+                        `"${pattern}"), and a ModelDataUrl cannot carry a EULA acceptance. Fix: use ModelDataSource.S3DataSource with ` +
+                        `ModelAccessConfig.AcceptEula: true (after legal review and an approvedModels entry) instead of ${url.path}.`);
+                }
+            }
+            for (const u of view.opaque) {
+                f.unknown(u, "it may hold a gated model source without an explicit EULA acceptance");
+            }
+            f.flush(report, cfg.onUnknown, view);
+        },
+    };
+}
+
+export const eulaAcceptance = eulaAcceptancePolicy();

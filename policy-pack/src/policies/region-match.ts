@@ -1,9 +1,10 @@
 // sagemaker-region-match: everything a model or package reads must be in the region it deploys to.
 import { ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { deploymentRegion, isUnknown, normalize, RegionResolution, ResourceLike, SageMakerResource } from "../normalize";
 import { stackBucketRegions } from "../normalize/buckets";
 import { DEFAULT_BUCKET_REGION_PATTERNS, imageLocation, parseArn, parseS3, regionFromBucketName } from "../normalize/locations";
-import { configWithDefaults, Findings, label, OnUnknown, onUnknownSchema } from "./common";
+import { configWithDefaults, Findings, label, OnUnknown, onUnknownSchema, PolicySettings, settle, withDefaults } from "./common";
 
 type Level3 = "fail" | "warn" | "ignore";
 
@@ -134,76 +135,80 @@ function checkStackBuckets(resource: ResourceLike, view: SageMakerResource, cfg:
     }
 }
 
+const NAME = "sagemaker-region-match";
+
+const properties: Record<keyof RegionMatchConfig, PolicyConfigJSONSchema> = {
+    allowedRegions: {
+        type: "array",
+        items: { type: "string", pattern: REGION },
+        uniqueItems: true,
+        description: "Regions SageMaker resources may deploy to. Unset: any region.",
+    },
+    bucketRegions: {
+        type: "object",
+        additionalProperties: { type: "string", pattern: REGION },
+        description: "Bucket name -> region, for buckets not declared in this stack.",
+    },
+    bucketRegionPatterns: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        description: "Regexes with a named group 'region' for bucket names that carry their region (defaults: JumpStart caches, sagemaker-<region>-<account>).",
+    },
+    unknownBucketRegion: {
+        type: "string",
+        enum: ["fail", "warn", "ignore"],
+        description: "An S3 artifact in a bucket whose region neither the config, the bucket name nor the stack tells.",
+    },
+    nonEcrImages: {
+        type: "string",
+        enum: ["fail", "warn", "ignore"],
+        description: "Images outside ECR (private registries through the VPC) have no region to compare.",
+    },
+    onUnknown: onUnknownSchema("warn"),
+};
+
 const description = "SageMaker models and model packages must reference images, ARNs and S3 artifacts in the region they deploy to, " +
     "and deploy only to allowed regions.";
 
-export const regionMatch: ResourceValidationPolicy & StackValidationPolicy = {
-    name: "sagemaker-region-match",
-    description,
-    enforcementLevel: "mandatory",
-    severity: "medium",
-    tags: ["sagemaker", "region", "reliability"],
-    remediationSteps:
-        "SageMaker reads the image from ECR and the model data from S3 in the model's own region. Replicate the ECR " +
-        "repository (ECR replication) and copy the S3 artifacts to the deployment region, reference those, or deploy the " +
-        "resource in the region that holds them (region input, provider region, or aws:region). For buckets outside the " +
-        "stack, map bucket to region in this policy's bucketRegions config.",
-    configSchema: {
-        properties: {
-            allowedRegions: {
-                type: "array",
-                items: { type: "string", pattern: REGION },
-                uniqueItems: true,
-                description: "Regions SageMaker resources may deploy to. Unset: any region.",
-            },
-            bucketRegions: {
-                type: "object",
-                default: {},
-                additionalProperties: { type: "string", pattern: REGION },
-                description: "Bucket name -> region, for buckets not declared in this stack.",
-            },
-            bucketRegionPatterns: {
-                type: "array",
-                items: { type: "string", minLength: 1 },
-                default: DEFAULT_BUCKET_REGION_PATTERNS,
-                description: "Regexes with a named group 'region' for bucket names that carry their region (defaults: JumpStart caches, sagemaker-<region>-<account>).",
-            },
-            unknownBucketRegion: {
-                type: "string",
-                enum: ["fail", "warn", "ignore"],
-                default: "warn",
-                description: "An S3 artifact in a bucket whose region neither the config, the bucket name nor the stack tells.",
-            },
-            nonEcrImages: {
-                type: "string",
-                enum: ["fail", "warn", "ignore"],
-                default: "ignore",
-                description: "Images outside ECR (private registries through the VPC) have no region to compare.",
-            },
-            onUnknown: onUnknownSchema("warn"),
-        },
-    },
-    validateResource: (args, report) => {
-        const view = normalize(args);
-        if (!view) {
-            return;
-        }
-        const cfg = configWithDefaults(args.getConfig<Partial<RegionMatchConfig>>(), regionMatchDefaults);
-        const f = new Findings();
-        checkResource(args, view, cfg, f);
-        f.flush(report, cfg.onUnknown, view);
-    },
-    validateStack: (args, report: ReportViolation) => {
-        const cfg = configWithDefaults(args.getConfig<Partial<RegionMatchConfig>>(), regionMatchDefaults);
-        const buckets = stackBucketRegions(args.resources);
-        for (const r of args.resources) {
-            const view = normalize(r);
+/** The policy with these settings as its defaults (and level). */
+export function regionMatchPolicy(settings?: PolicySettings<RegionMatchConfig>): ResourceValidationPolicy & StackValidationPolicy {
+    const { config: defaults, level } = settle(NAME, regionMatchDefaults, Object.keys(properties), settings);
+    return {
+        name: NAME,
+        description,
+        enforcementLevel: level ?? "mandatory",
+        severity: "medium",
+        tags: ["sagemaker", "region", "reliability"],
+        remediationSteps:
+            "SageMaker reads the image from ECR and the model data from S3 in the model's own region. Replicate the ECR " +
+            "repository (ECR replication) and copy the S3 artifacts to the deployment region, reference those, or deploy the " +
+            "resource in the region that holds them (region input, provider region, or aws:region). For buckets outside the " +
+            "stack, map bucket to region in this policy's bucketRegions config.",
+        configSchema: { properties: withDefaults(properties, defaults) },
+        validateResource: (args, report) => {
+            const view = normalize(args);
             if (!view) {
-                continue;
+                return;
             }
+            const cfg = configWithDefaults(args.getConfig<Partial<RegionMatchConfig>>(), defaults);
             const f = new Findings();
-            checkStackBuckets(r, view, cfg, buckets, f);
-            f.flush(report, cfg.onUnknown, view, r.urn);
-        }
-    },
-};
+            checkResource(args, view, cfg, f);
+            f.flush(report, cfg.onUnknown, view);
+        },
+        validateStack: (args, report: ReportViolation) => {
+            const cfg = configWithDefaults(args.getConfig<Partial<RegionMatchConfig>>(), defaults);
+            const buckets = stackBucketRegions(args.resources);
+            for (const r of args.resources) {
+                const view = normalize(r);
+                if (!view) {
+                    continue;
+                }
+                const f = new Findings();
+                checkStackBuckets(r, view, cfg, buckets, f);
+                f.flush(report, cfg.onUnknown, view, r.urn);
+            }
+        },
+    };
+}
+
+export const regionMatch = regionMatchPolicy();

@@ -1,5 +1,5 @@
-// What the three policies share: config defaults, resource labels, and the onUnknown rule.
-import { ReportViolation } from "@pulumi/policy";
+// What the policies share: config settings and defaults, resource labels, and the onUnknown rule.
+import { EnforcementLevel, ReportViolation } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { SageMakerResource, Unknown } from "../normalize";
 
@@ -12,6 +12,39 @@ export const onUnknownSchema = (dflt: OnUnknown): PolicyConfigJSONSchema => ({
     description: "What an unknown (computed) value that could break this rule does during preview: " +
         "'fail' reports a violation at the policy's level, 'warn' reports an advisory.",
 });
+
+/**
+ * How a program configures one policy: an enforcement level, or an object with an optional
+ * `enforcementLevel` and any of the policy's options. The options become the defaults of the
+ * policy's config schema, so `--policy-pack-config` still overrides them key by key (the engine
+ * applies schema defaults, then the pack's config, then the file's).
+ */
+export type PolicySettings<C> = EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Partial<C>);
+
+/** A policy's effective defaults and level from its settings; unknown option names throw (JavaScript callers). */
+export function settle<C extends object>(policy: string, defaults: C, options: readonly string[], settings?: PolicySettings<C>): { config: C; level?: EnforcementLevel } {
+    if (settings === undefined) {
+        return { config: defaults };
+    }
+    if (typeof settings === "string") {
+        return { config: defaults, level: settings };
+    }
+    const { enforcementLevel, ...given } = settings;
+    const unknown = Object.keys(given).filter(k => !options.includes(k));
+    if (unknown.length > 0) {
+        throw new Error(`${policy}: unknown option ${unknown.map(k => JSON.stringify(k)).join(", ")}; its options are ${options.join(", ")}.`);
+    }
+    return { config: configWithDefaults(given, defaults), level: enforcementLevel };
+}
+
+/** Schema properties with `default` set from the effective defaults (absent values get none). */
+export function withDefaults(properties: Record<string, PolicyConfigJSONSchema>, defaults: object): Record<string, PolicyConfigJSONSchema> {
+    const values = defaults as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(properties).map(([k, schema]) => {
+        const { default: _old, ...rest } = schema;
+        return [k, values[k] === undefined ? rest : { ...rest, default: values[k] as PolicyConfigJSONSchema["default"] }];
+    }));
+}
 
 /** Policy config with the schema's defaults filled in (the engine may or may not apply them). */
 export function configWithDefaults<T extends object>(raw: object, defaults: T): T {
