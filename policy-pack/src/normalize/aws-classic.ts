@@ -1,25 +1,11 @@
-// @pulumi/aws v7 (Terraform-bridged): camelCase, `name`, per-resource `region`,
-// `modelDataSource.s3DataSources[]` as a list, no hub access config, no ModelPackage resource.
-import { Dialect } from "./dialect";
+// @pulumi/aws v7 (Terraform-bridged): camelCase, `name` for ModelName, per-resource `region`, S3 model
+// data sources as a list (`modelDataSource.s3DataSources[]`), no ModelPackage resource.
+import { camel, Dialect } from "./dialect";
 
 export const awsClassic: Dialect = {
     representation: "aws",
     modelType: "aws:sagemaker/model:Model",
     regionConfigKey: "aws:region",
     region: "region",
-    modelName: "name",
-    enableNetworkIsolation: "enableNetworkIsolation",
-    vpcConfig: "vpcConfig",
-    primaryContainer: "primaryContainer",
-    containers: "containers",
-    image: "image",
-    modelDataUrl: "modelDataUrl",
-    modelDataSource: "modelDataSource",
-    s3DataSource: "s3DataSources",
-    s3DataSourceIsList: true,
-    additionalModelDataSources: "additionalModelDataSources",
-    s3Uri: "s3Uri",
-    modelAccessConfig: "modelAccessConfig",
-    acceptEula: "acceptEula",
-    containerModelPackageName: "modelPackageName",
+    member: camel({ ModelName: "name", S3DataSource: "s3DataSources" }),
 };

@@ -1,5 +1,5 @@
-// What differs between representations: property names and the shape of S3 data sources.
-// Everything else (walking containers, collecting references) is written once in index.ts.
+// What differs between representations: how member names are spelled, and where the region lives.
+// Walking the members (the generated list of every location SageMaker reads) is written once in index.ts.
 
 export type Representation = "pulumi-sagemaker" | "aws" | "aws-native";
 
@@ -12,29 +12,11 @@ export interface Dialect {
     regionConfigKey: string;
     /** Resource-level deployment region input, where the representation has one. */
     region?: string;
-    modelName: string;
-    enableNetworkIsolation: string;
-    vpcConfig: string;
-    primaryContainer: string;
-    containers: string;
-    image: string;
-    modelDataUrl: string;
-    modelDataSource: string;
-    /** Terraform's schema lists S3 data sources (`s3DataSources[]`); SDK/CloudFormation have one. */
-    s3DataSource: string;
-    s3DataSourceIsList: boolean;
-    additionalModelDataSources?: string;
-    s3Uri: string;
-    modelAccessConfig: string;
-    acceptEula: string;
-    hubAccessConfig?: string;
-    hubContentArn?: string;
-    containerModelPackageName: string;
-    // Model packages
-    packageName?: string;
-    packageGroupName?: string;
-    inferenceSpecification?: string;
-    additionalInferenceSpecifications?: string;
-    specContainers?: string;
-    sourceUri?: string;
+    /** How this representation spells an SDK member name (`PrimaryContainer` -> `primaryContainer`). */
+    member(sdkName: string): string;
+}
+
+/** camelCase of an SDK name, with the representation's own renames. */
+export function camel(renames: Record<string, string> = {}): (sdkName: string) => string {
+    return sdkName => renames[sdkName] ?? sdkName[0].toLowerCase() + sdkName.slice(1);
 }

@@ -4,11 +4,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { awsClassic } from "./aws-classic";
 import { awsNative } from "./aws-native";
 import { Dialect, Representation } from "./dialect";
+import { Member, MEMBERS, ResourceKind, Step, steps } from "./members";
 import { ourModel } from "./our-model";
-import { asBoolean, asString, isUnknown, Maybe, read, readList, Unknown } from "./unknowns";
+import { asString, isUnknown, Maybe, read, Unknown } from "./unknowns";
 
 export { Representation } from "./dialect";
+export { Member, ResourceKind } from "./members";
 export * from "./unknowns";
+export { cut, show } from "./text";
 
 const dialects: Dialect[] = [ourModel, awsClassic, awsNative];
 
@@ -16,28 +19,25 @@ const dialects: Dialect[] = [ourModel, awsClassic, awsNative];
 export const MODEL_TYPES = dialects.map(d => d.modelType);
 export const MODEL_PACKAGE_TYPES = dialects.flatMap(d => (d.modelPackageType ? [d.modelPackageType] : []));
 
-export type ReferenceKind = "image" | "s3" | "arn";
-
-/** A location the resource makes SageMaker read: an image, an S3 object/prefix or an ARN. */
-export interface Reference {
-    kind: ReferenceKind;
+/** A location member found in the resource: its value (a string, an Unknown, or whatever else it holds). */
+export interface LocationRef {
+    /** In the resource's own property names, e.g. `primaryContainer.modelDataSource.s3DataSources[0].s3Uri`. */
     path: string;
-    value: string | Unknown;
+    member: Member;
+    value: unknown;
 }
 
-/** One S3 model data source, with the EULA flag that governs it. */
+/** One model data source (S3ModelDataSource): its locations and the EULA flag that governs them. */
 export interface DataSource {
     path: string;
-    s3Uri: Maybe<string>;
-    s3UriPath: string;
-    acceptEula: Maybe<boolean>;
-    acceptEulaPath: string;
-    hubContentArn: Maybe<string>;
-    hubContentArnPath?: string;
+    /** S3Uri and ManifestS3Uri. */
+    s3: LocationRef[];
+    hubContentArn?: LocationRef;
+    acceptEula: { value: unknown; path: string };
 }
 
 export interface SageMakerResource {
-    kind: "model" | "model-package";
+    kind: ResourceKind;
     representation: Representation;
     type: string;
     /** Pulumi logical name (the URN's last part). */
@@ -45,13 +45,12 @@ export interface SageMakerResource {
     urn: string;
     /** The AWS-side name, when set in the inputs. */
     physicalName: Maybe<string>;
-    /** Network isolation applies to models only. */
-    networkIsolation?: { value: Maybe<boolean>; path: string };
-    vpcConfig?: { value: unknown; path: string };
-    references: Reference[];
+    /** Network isolation applies to models only; values as the resource holds them (maybe not booleans). */
+    networkIsolation?: { value: unknown; path: string };
+    vpcConfig?: { value: unknown; path: string; subnets: { value: unknown; path: string }; securityGroupIds: { value: unknown; path: string } };
+    /** Every location member of the API model that the resource sets. */
+    locations: LocationRef[];
     dataSources: DataSource[];
-    /** Plain `ModelDataUrl`s: they cannot carry a EULA acceptance. */
-    modelDataUrls: { value: string | Unknown; path: string }[];
     /** Whole sub-structures (a container list, a data source) that are unknown: could hold anything. */
     opaque: Unknown[];
     dialect: Dialect;
@@ -66,7 +65,7 @@ export interface ResourceLike {
     provider?: { type: string; props: Record<string, unknown> };
 }
 
-export function dialectFor(type: string): { dialect: Dialect; kind: "model" | "model-package" } | undefined {
+export function dialectFor(type: string): { dialect: Dialect; kind: ResourceKind } | undefined {
     for (const d of dialects) {
         if (d.modelType === type) {
             return { dialect: d, kind: "model" };
@@ -82,6 +81,66 @@ export function isGoverned(type: string): boolean {
     return dialectFor(type) !== undefined;
 }
 
+/**
+ * An SDK-named member of `obj` in the dialect's spelling; when absent, a key that differs only in
+ * case (a representation that spells a new member its own way is still read, never skipped).
+ */
+function member(d: Dialect, obj: unknown, sdkName: string, parent: string): { value: unknown; path: string } {
+    const key = d.member(sdkName);
+    const at = (k: string) => (parent ? `${parent}.${k}` : k);
+    if (isUnknown(obj) || typeof obj !== "object" || obj === null || Object.prototype.hasOwnProperty.call(obj, key)) {
+        return { value: read(obj, key, at(key)), path: at(key) };
+    }
+    const lower = key.toLowerCase();
+    const other = Object.keys(obj).find(k => k.toLowerCase() === lower);
+    return other === undefined ? { value: undefined, path: at(key) } : { value: read(obj, other, at(other)), path: at(other) };
+}
+
+function forItems(list: unknown[], path: string, f: (item: unknown, itemPath: string) => void): void {
+    for (let i = 0; i < list.length; i++) {
+        f(read(list, i, `${path}[${i}]`), `${path}[${i}]`);
+    }
+}
+
+/** Every value at `path` below `node`; unknown structures on the way are `opaque` (they could hold anything). */
+function descend(d: Dialect, node: unknown, at: string, path: Step[], i: number, hits: { value: unknown; path: string }[], opaque: Unknown[]): void {
+    if (node === undefined) {
+        return;
+    }
+    if (Array.isArray(node)) {
+        // A list where the API has one structure (Terraform's s3DataSources): every item.
+        forItems(node, at, (item, p) => descend(d, item, p, path, i, hits, opaque));
+        return;
+    }
+    if (i === path.length) {
+        hits.push({ value: node, path: at });
+        return;
+    }
+    if (isUnknown(node)) {
+        opaque.push(node);
+        return;
+    }
+    if (typeof node !== "object" || node === null) {
+        return;
+    }
+    const child = member(d, node, path[i].name, at);
+    if (path[i].list && Array.isArray(child.value)) {
+        forItems(child.value, child.path, (item, p) => descend(d, item, p, path, i + 1, hits, opaque));
+        return;
+    }
+    if (path[i].list && isUnknown(child.value)) {
+        opaque.push(child.value);
+        return;
+    }
+    descend(d, child.value, child.path, path, i + 1, hits, opaque);
+}
+
+function find(d: Dialect, root: unknown, path: Step[], opaque: Unknown[]): { value: unknown; path: string }[] {
+    const hits: { value: unknown; path: string }[] = [];
+    descend(d, root, "", path, 0, hits, opaque);
+    return hits;
+}
+
 /** Builds the view, or undefined for a type the pack does not govern. Never throws on unknowns. */
 export function normalize(resource: ResourceLike): SageMakerResource | undefined {
     const found = dialectFor(resource.type);
@@ -90,163 +149,39 @@ export function normalize(resource: ResourceLike): SageMakerResource | undefined
     }
     const { dialect: d, kind } = found;
     const props = resource.props;
+    const opaque: Unknown[] = [];
+    const { members, dataSources } = MEMBERS[kind];
+    const locations = members.flatMap(m => find(d, props, m.steps, opaque).map(h => ({ ...h, member: m })));
+    const sources = dataSources.flatMap(ds => find(d, props, steps(ds), opaque).map(h => dataSource(d, h, locations)));
     const out: SageMakerResource = {
         kind,
         representation: d.representation,
         type: resource.type,
         name: resource.name,
         urn: resource.urn,
-        physicalName: undefined,
-        references: [],
-        dataSources: [],
-        modelDataUrls: [],
-        opaque: [],
+        physicalName: asString(member(d, props, kind === "model" ? "ModelName" : "ModelPackageName", "").value),
+        locations,
+        dataSources: sources,
+        opaque: opaque.filter((u, i) => opaque.findIndex(o => o.path === u.path) === i),
         dialect: d,
     };
-    const container = (c: unknown, path: string) => readContainer(d, c, path, out);
-
     if (kind === "model") {
-        out.physicalName = asString(read(props, d.modelName, d.modelName));
-        out.networkIsolation = {
-            value: asBoolean(read(props, d.enableNetworkIsolation, d.enableNetworkIsolation)),
-            path: d.enableNetworkIsolation,
-        };
-        out.vpcConfig = { value: read(props, d.vpcConfig, d.vpcConfig), path: d.vpcConfig };
-        const primary = read(props, d.primaryContainer, d.primaryContainer);
-        if (primary !== undefined) {
-            container(primary, d.primaryContainer);
-        }
-        const list = readList(props, d.containers, d.containers);
-        if (list.unknown) {
-            out.opaque.push(list.unknown);
-        }
-        list.items.forEach(i => container(i.value, i.path));
-    } else {
-        out.physicalName = asString(read(props, d.packageName!, d.packageName!));
-        const specs: { value: unknown; path: string }[] = [];
-        const spec = read(props, d.inferenceSpecification!, d.inferenceSpecification!);
-        if (spec !== undefined) {
-            specs.push({ value: spec, path: d.inferenceSpecification! });
-        }
-        const more = readList(props, d.additionalInferenceSpecifications!, d.additionalInferenceSpecifications!);
-        if (more.unknown) {
-            out.opaque.push(more.unknown);
-        }
-        specs.push(...more.items);
-        for (const s of specs) {
-            if (isUnknown(s.value)) {
-                out.opaque.push(s.value);
-                continue;
-            }
-            const cs = readList(s.value, d.specContainers!, `${s.path}.${d.specContainers}`);
-            if (cs.unknown) {
-                out.opaque.push(cs.unknown);
-            }
-            cs.items.forEach(i => container(i.value, i.path));
-        }
-        // A group given by ARN, and a source URI that is an S3 location or an ARN, are references too.
-        for (const key of [d.packageGroupName!, d.sourceUri!]) {
-            const v = asString(read(props, key, key));
-            if (isUnknown(v)) {
-                out.references.push({ kind: "arn", path: key, value: v });
-            } else if (v?.startsWith("arn:")) {
-                out.references.push({ kind: "arn", path: key, value: v });
-            } else if (v?.startsWith("s3://")) {
-                out.references.push({ kind: "s3", path: key, value: v });
-            }
-        }
+        out.networkIsolation = member(d, props, "EnableNetworkIsolation", "");
+        const vpc = member(d, props, "VpcConfig", "");
+        out.vpcConfig = { ...vpc, subnets: member(d, vpc.value, "Subnets", vpc.path), securityGroupIds: member(d, vpc.value, "SecurityGroupIds", vpc.path) };
     }
     return out;
 }
 
-function readContainer(d: Dialect, c: unknown, path: string, out: SageMakerResource): void {
-    if (isUnknown(c)) {
-        out.opaque.push(c);
-        return;
-    }
-    if (typeof c !== "object" || c === null) {
-        return;
-    }
-    const ref = (kind: ReferenceKind, key: string) => {
-        const p = `${path}.${key}`;
-        const v = asString(read(c, key, p));
-        if (v !== undefined) {
-            out.references.push({ kind, path: p, value: v });
-        }
-        return v;
+function dataSource(d: Dialect, ds: { value: unknown; path: string }, locations: LocationRef[]): DataSource {
+    const inside = locations.filter(l => l.path.startsWith(`${ds.path}.`));
+    const mac = member(d, ds.value, "ModelAccessConfig", ds.path);
+    return {
+        path: ds.path,
+        s3: inside.filter(l => l.member.kind === "s3"),
+        hubContentArn: inside.find(l => l.member.shape === "HubContentArn"),
+        acceptEula: member(d, mac.value, "AcceptEula", mac.path),
     };
-    ref("image", d.image);
-    const url = ref("s3", d.modelDataUrl);
-    if (url !== undefined) {
-        out.modelDataUrls.push({ value: url, path: `${path}.${d.modelDataUrl}` });
-    }
-    // A model package given by name resolves in the model's own region; only ARNs can point elsewhere.
-    const pkgPath = `${path}.${d.containerModelPackageName}`;
-    const pkg = asString(read(c, d.containerModelPackageName, pkgPath));
-    if (isUnknown(pkg) || pkg?.startsWith("arn:")) {
-        out.references.push({ kind: "arn", path: pkgPath, value: pkg });
-    }
-    const mdsPath = `${path}.${d.modelDataSource}`;
-    readModelDataSource(d, read(c, d.modelDataSource, mdsPath), mdsPath, out);
-    if (d.additionalModelDataSources) {
-        const extra = readList(c, d.additionalModelDataSources, `${path}.${d.additionalModelDataSources}`);
-        if (extra.unknown) {
-            out.opaque.push(extra.unknown);
-        }
-        // Each additional source has the same inner shape as ModelDataSource.
-        extra.items.forEach(i => readModelDataSource(d, i.value, i.path, out));
-    }
-}
-
-function readModelDataSource(d: Dialect, mds: unknown, path: string, out: SageMakerResource): void {
-    if (mds === undefined) {
-        return;
-    }
-    if (isUnknown(mds)) {
-        out.opaque.push(mds);
-        return;
-    }
-    const sources: { value: unknown; path: string }[] = [];
-    if (d.s3DataSourceIsList) {
-        const list = readList(mds, d.s3DataSource, `${path}.${d.s3DataSource}`);
-        if (list.unknown) {
-            out.opaque.push(list.unknown);
-        }
-        sources.push(...list.items);
-    } else {
-        const p = `${path}.${d.s3DataSource}`;
-        const s = read(mds, d.s3DataSource, p);
-        if (s !== undefined) {
-            sources.push({ value: s, path: p });
-        }
-    }
-    for (const s of sources) {
-        if (isUnknown(s.value)) {
-            out.opaque.push(s.value);
-            continue;
-        }
-        const s3UriPath = `${s.path}.${d.s3Uri}`;
-        const s3Uri = asString(read(s.value, d.s3Uri, s3UriPath));
-        const macPath = `${s.path}.${d.modelAccessConfig}`;
-        const acceptEulaPath = `${macPath}.${d.acceptEula}`;
-        const mac = read(s.value, d.modelAccessConfig, macPath);
-        const acceptEula: Maybe<boolean> = isUnknown(mac) ? mac : asBoolean(read(mac, d.acceptEula, acceptEulaPath));
-        let hubContentArn: Maybe<string>;
-        let hubContentArnPath: string | undefined;
-        if (d.hubAccessConfig && d.hubContentArn) {
-            const hacPath = `${s.path}.${d.hubAccessConfig}`;
-            hubContentArnPath = `${hacPath}.${d.hubContentArn}`;
-            const hac = read(s.value, d.hubAccessConfig, hacPath);
-            hubContentArn = isUnknown(hac) ? hac : asString(read(hac, d.hubContentArn, hubContentArnPath));
-        }
-        if (s3Uri !== undefined) {
-            out.references.push({ kind: "s3", path: s3UriPath, value: s3Uri });
-        }
-        if (hubContentArn !== undefined) {
-            out.references.push({ kind: "arn", path: hubContentArnPath!, value: hubContentArn });
-        }
-        out.dataSources.push({ path: s.path, s3Uri, s3UriPath, acceptEula, acceptEulaPath, hubContentArn, hubContentArnPath });
-    }
 }
 
 export type RegionSource = "resource" | "provider" | "stack-config";
@@ -260,10 +195,10 @@ export interface RegionResolution {
 
 /**
  * Where a resource lives: its own region input, else its provider's `region`, else the stack
- * config key the provider falls back to, read with pulumi.Config (PULUMI_CONFIG). Pulumi 3.259 does
- * not pass the stack config to Node.js policy packs (RunPlugin sets no PULUMI_CONFIG and
- * @pulumi/policy ignores ConfigureStack), so for our resources the provider's check records the
- * region in the `region` input (provider/common/region.ts); the config step is for engines that do.
+ * config key the provider falls back to, read with pulumi.Config (PULUMI_CONFIG). Pulumi (3.259 and
+ * 3.276, checked) does not pass the stack config to Node.js policy packs (RunPlugin sets no
+ * PULUMI_CONFIG and @pulumi/policy ignores ConfigureStack), so for our resources the provider's check
+ * records the region in the `region` input (provider/common/region.ts); the config step is for engines that do.
  */
 export function resourceRegion(resource: ResourceLike, ownKey: string | undefined, configKey: string): RegionResolution {
     if (ownKey) {
@@ -298,6 +233,6 @@ export function deploymentRegion(resource: ResourceLike, view: SageMakerResource
  * serializes as-is, so unknown values elsewhere travel back untouched.
  */
 export function withNetworkIsolation(view: SageMakerResource, props: Record<string, unknown>): Record<string, unknown> {
-    props[view.dialect.enableNetworkIsolation] = true;
+    props[view.networkIsolation?.path ?? view.dialect.member("EnableNetworkIsolation")] = true;
     return props;
 }

@@ -1,9 +1,11 @@
-// What the policies share: config settings and defaults, resource labels, and the onUnknown rule.
-import { EnforcementLevel, ReportViolation } from "@pulumi/policy";
+// What the policies share: config settings and defaults, resource labels, levels for what a policy
+// cannot decide (unknown values, unrecognized locations), and how findings are reported.
+import { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { SageMakerResource, Unknown } from "../normalize";
+import { LocationRef, normalize, SageMakerResource, show, Unknown } from "../normalize";
 
 export type OnUnknown = "fail" | "warn";
+export type Level3 = "fail" | "warn" | "ignore";
 
 export const onUnknownSchema = (dflt: OnUnknown): PolicyConfigJSONSchema => ({
     type: "string",
@@ -35,6 +37,46 @@ export function settle<C extends object>(policy: string, defaults: C, options: r
         throw new Error(`${policy}: unknown option ${unknown.map(k => JSON.stringify(k)).join(", ")}; its options are ${options.join(", ")}.`);
     }
     return { config: configWithDefaults(given, defaults), level: enforcementLevel };
+}
+
+export const unrecognizedLocationsSchema: PolicyConfigJSONSchema = {
+    type: "string",
+    enum: ["fail", "warn"],
+    description: "A location the pack's parser cannot place (not an S3, ECR, ARN or KMS form it knows, or longer than the API allows): " +
+        "'fail' reports a violation at the policy's level, 'warn' an advisory. Never ignored.",
+};
+
+/** What a policy's settings decide: its effective defaults, and the level and config schema it is built with. */
+export function configure<C extends object>(name: string, defaults: C, properties: Record<keyof C & string, PolicyConfigJSONSchema>, settings?: PolicySettings<C>): {
+    defaults: C;
+    base: { name: string; enforcementLevel: EnforcementLevel; configSchema: PolicyConfigSchema };
+} {
+    const { config, level } = settle(name, defaults, Object.keys(properties), settings);
+    return { defaults: config, base: { name, enforcementLevel: level ?? "mandatory", configSchema: { properties: withDefaults(properties, config) } } };
+}
+
+/** A validateResource that builds the view, reads the config and flushes what `judge` found. */
+export function perResource<C extends { onUnknown: OnUnknown }>(defaults: C, judge: (args: ResourceValidationArgs, view: SageMakerResource, cfg: C, f: Findings) => void) {
+    return (args: ResourceValidationArgs, report: ReportViolation): void => {
+        const view = normalize(args);
+        if (!view) {
+            return;
+        }
+        const cfg = configWithDefaults(args.getConfig<Partial<C>>(), defaults);
+        const f = new Findings();
+        judge(args, view, cfg, f);
+        f.flush(report, cfg.onUnknown, view);
+    };
+}
+
+/** True only for the boolean true (and the string "true" that config-file and YAML programs send). */
+export function isTrue(v: unknown): boolean {
+    return v === true || v === "true";
+}
+
+/** `PrimaryContainer.Image "123….dkr.ecr…"`: a location member and its value, for messages. */
+export function at(ref: LocationRef): string {
+    return `${ref.path} ${show(ref.value)}`;
 }
 
 /** Schema properties with `default` set from the effective defaults (absent values get none). */
@@ -91,6 +133,15 @@ export class Findings {
 
     advisory(message: string): void {
         this.advisories.push(message);
+    }
+
+    /** A finding whose weight the config chose: fail (violation), warn (advisory) or ignore. */
+    levelled(level: Level3, message: string): void {
+        if (level === "fail") {
+            this.violation(message);
+        } else if (level === "warn") {
+            this.advisory(message);
+        }
     }
 
     flush(report: ReportViolation, onUnknown: OnUnknown, resource: SageMakerResource, urn?: string): void {

@@ -1,9 +1,9 @@
 // sagemaker-network-isolation: model containers must not reach the network (optionally: run in a VPC).
 import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { globMatch } from "../normalize/locations";
+import { globMatch } from "../normalize/glob";
 import { isUnknown, normalize, SageMakerResource, show, withNetworkIsolation } from "../normalize";
-import { configWithDefaults, Findings, label, OnUnknown, onUnknownSchema, PolicySettings, settle, withDefaults } from "./common";
+import { configure, configWithDefaults, Findings, isTrue, label, OnUnknown, onUnknownSchema, PolicySettings } from "./common";
 
 export interface NetworkIsolationConfig {
     requireVpcConfig: boolean;
@@ -16,7 +16,7 @@ export const networkIsolationDefaults: NetworkIsolationConfig = { requireVpcConf
 const NAME = "sagemaker-network-isolation";
 
 const properties: Record<keyof NetworkIsolationConfig, PolicyConfigJSONSchema> = {
-    requireVpcConfig: { type: "boolean", description: "Also require a VpcConfig on every model." },
+    requireVpcConfig: { type: "boolean", description: "Also require a VpcConfig with at least one subnet and one security group on every model." },
     exemptions: {
         type: "array",
         description: "Models this policy skips: namePattern (glob, * and ?) matched against the Pulumi name or the model name.",
@@ -55,20 +55,47 @@ function check(args: ResourceValidationArgs, defaults: NetworkIsolationConfig): 
     return { view, cfg };
 }
 
+/** A non-empty list (unknown items count as present), "unknown", or false. */
+function nonEmpty(v: unknown): boolean | "unknown" {
+    if (isUnknown(v)) {
+        return "unknown";
+    }
+    return Array.isArray(v) && v.length > 0;
+}
+
+function checkVpc(view: SageMakerResource, f: Findings): void {
+    const vpc = view.vpcConfig!;
+    if (isUnknown(vpc.value)) {
+        f.unknown(vpc.value, "the model may run outside a VPC");
+        return;
+    }
+    const object = typeof vpc.value === "object" && vpc.value !== null && !Array.isArray(vpc.value);
+    const subnets = object ? nonEmpty(vpc.subnets.value) : false;
+    const groups = object ? nonEmpty(vpc.securityGroupIds.value) : false;
+    for (const [what, state] of [[vpc.subnets, subnets], [vpc.securityGroupIds, groups]] as const) {
+        if (state === "unknown") {
+            f.unknown({ path: what.path }, "the model may run without it in its VPC");
+        }
+    }
+    if (subnets === false || groups === false) {
+        const missing = [subnets === false ? "a subnet" : "", groups === false ? "a security group" : ""].filter(Boolean).join(" and ");
+        f.violation(`${label(view)}: ${vpc.path} is ${show(vpc.value)}, without ${missing}, and requireVpcConfig is on. ` +
+            `Fix: set ${vpc.subnets.path} and ${vpc.securityGroupIds.path}, each with at least one id, for the VPC the model runs in.`);
+    }
+}
+
 /** The policy with these settings as its defaults (and level). */
 export function networkIsolationPolicy(settings?: PolicySettings<NetworkIsolationConfig>): ResourceValidationPolicy {
-    const { config: defaults, level } = settle(NAME, networkIsolationDefaults, Object.keys(properties), settings);
+    const { defaults, base } = configure(NAME, networkIsolationDefaults, properties, settings);
     return {
-        name: NAME,
+        ...base,
         description: "SageMaker models must enable network isolation so their containers make no outbound network calls.",
-        enforcementLevel: level ?? "mandatory",
         severity: "high",
         tags: ["sagemaker", "network", "security"],
         remediationSteps:
             "Set EnableNetworkIsolation: true (enableNetworkIsolation with @pulumi/aws or aws-native) on the model. " +
             "If the container must download at run time, give it a VpcConfig with endpoints instead, and exempt the model " +
             "in this policy's config with a namePattern and a reason. Run the pack with enforcementLevel \"remediate\" to set it automatically.",
-        configSchema: { properties: withDefaults(properties, defaults) },
         validateResource: (args, report) => {
             const checked = check(args, defaults);
             if (!checked) {
@@ -79,18 +106,13 @@ export function networkIsolationPolicy(settings?: PolicySettings<NetworkIsolatio
             const ni = view.networkIsolation!;
             if (isUnknown(ni.value)) {
                 f.unknown(ni.value, "network isolation may end up disabled");
-            } else if (ni.value !== true) {
-                f.violation(`${label(view)}: ${ni.path} is ${show(ni.value)}, so its containers can make outbound calls. ` +
+            } else if (!isTrue(ni.value)) {
+                const kind = ni.value === undefined || typeof ni.value === "boolean" ? "" : " (not the boolean true)";
+                f.violation(`${label(view)}: ${ni.path} is ${show(ni.value)}${kind}, so its containers can make outbound calls. ` +
                     `Fix: set ${ni.path}: true, or exempt the model with {"namePattern": "${view.name}", "reason": "..."}.`);
             }
             if (cfg.requireVpcConfig) {
-                const vpc = view.vpcConfig!;
-                if (isUnknown(vpc.value)) {
-                    f.unknown(vpc.value, "the model may run outside a VPC");
-                } else if (vpc.value === undefined) {
-                    f.violation(`${label(view)}: ${vpc.path} is <not set> and requireVpcConfig is on. ` +
-                        `Fix: set ${vpc.path} with the security group ids and subnets the model runs in.`);
-                }
+                checkVpc(view, f);
             }
             f.flush(report, cfg.onUnknown, view);
         },
