@@ -73,8 +73,8 @@ async function serializedInProcess(): Promise<Record<string, number>> {
     const load = (m: string) => require(`pulumi-sagemaker/dist/provider/${m}`) as Record<string, object>;
     const providers = {
         Model: load("model/resource").modelProvider,
-        ModelPackage: load("model-package/package-resource").modelPackageProvider,
-        ModelPackageGroup: load("model-package/group-resource").modelPackageGroupProvider,
+        ModelPackage: load("model-package/resource").modelPackageProvider,
+        ModelPackageGroup: load("model-package-group/resource").modelPackageGroupProvider,
     };
     const minimal: pulumi.dynamic.ResourceProvider = {
         async create(inputs) {

@@ -8,7 +8,7 @@ export type { DeepInput, DeepInputs } from "./common/deep-input";
 export type { ProviderSettings } from "./common/settings";
 
 // ModelPackage and ModelPackageGroup (provider/model-package)
-export { ModelPackage, modelPackageProvider } from "./model-package/package-resource";
-export type { ModelPackageArgs } from "./model-package/package-resource";
-export { ModelPackageGroup, modelPackageGroupProvider } from "./model-package/group-resource";
-export type { ModelPackageGroupArgs } from "./model-package/group-resource";
+export { ModelPackage, modelPackageProvider } from "./model-package/resource";
+export type { ModelPackageArgs } from "./model-package/resource";
+export { ModelPackageGroup, modelPackageGroupProvider } from "./model-package-group/resource";
+export type { ModelPackageGroupArgs } from "./model-package-group/resource";

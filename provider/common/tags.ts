@@ -37,3 +37,11 @@ export function sortTags(tags: readonly Tag[] | undefined): Tag[] | undefined {
     }
     return [...tags].map((t) => ({ Key: t.Key, Value: t.Value })).sort((x, y) => (x.Key ?? "").localeCompare(y.Key ?? ""));
 }
+
+/** Tags SageMaker manages itself ("aws:" prefix) are neither declared nor compared. */
+export function userTags(tags: readonly Tag[] | undefined): Tag[] | undefined {
+    if (!Array.isArray(tags)) {
+        return undefined;
+    }
+    return tags.filter((t) => !(t && typeof t.Key === "string" && t.Key.toLowerCase().startsWith("aws:")));
+}

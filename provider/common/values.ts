@@ -1,44 +1,128 @@
-import { containsUnknown } from "./unknown";
+import { containsUnknown, isUnknown } from "./unknown";
 
-/** null and undefined both mean "not set" in inputs and in API answers. */
+/**
+ * The one value layer of the engine: what "absent", "equal", "JSON-safe" and "declared matches
+ * live" mean for inputs, outputs and API answers, for every resource kind.
+ *
+ * Objects are always built with own properties (`setOwn`), so a map key such as `__proto__` (a
+ * legal Environment variable name) is data, never a prototype.
+ */
+
+type Obj = Record<string, unknown>;
+
+/** null and undefined both mean "not set", in inputs and in API answers. */
 export function isAbsent(v: unknown): v is null | undefined {
     return v === undefined || v === null;
 }
 
 /** A plain object: not null, an array or a Date. */
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
+export function isPlainObject(v: unknown): v is Obj {
     return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
+/** `obj[key] = value` as an own, enumerable property, whatever the key. */
+export function setOwn(obj: Obj, key: string, value: unknown): void {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /**
- * Structural equality for inputs/outputs: absent members equal missing ones, list order counts,
- * and anything not known yet (preview) is never equal, so it is reported as a change.
+ * The canonical form used for comparison: absent, empty lists and empty objects are `undefined`,
+ * Dates are ISO strings, and members equal to what SageMaker fills in when they are left out
+ * (`defaults`, a pattern of the value: an object of member defaults, `[pattern]` for every item of
+ * a list, or a scalar) are dropped.
  */
-export function sameValue(a: unknown, b: unknown): boolean {
+export function canonical(value: unknown, defaults?: unknown): unknown {
+    if (isAbsent(value)) {
+        return undefined;
+    }
+    if (value instanceof Date) {
+        return value.toISOString();
+    }
+    if (Array.isArray(value)) {
+        const itemDefaults = Array.isArray(defaults) ? defaults[0] : undefined;
+        const items = value.map((v) => canonical(v, itemDefaults) ?? {});
+        return items.length === 0 ? undefined : items;
+    }
+    if (isPlainObject(value)) {
+        const memberDefaults = isPlainObject(defaults) ? defaults : {};
+        const out: Obj = {};
+        for (const [k, v] of Object.entries(value)) {
+            const c = canonical(v, Object.prototype.hasOwnProperty.call(memberDefaults, k) ? memberDefaults[k] : undefined);
+            if (c !== undefined) {
+                setOwn(out, k, c);
+            }
+        }
+        return Object.keys(out).length === 0 ? undefined : out;
+    }
+    if (defaults !== undefined && !isPlainObject(defaults) && !Array.isArray(defaults) && value === defaults) {
+        return undefined;
+    }
+    return value;
+}
+
+function equalCanonical(a: unknown, b: unknown): boolean {
+    if (a === b) {
+        return true;
+    }
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => equalCanonical(x, b[i]));
+    }
+    if (isPlainObject(a) && isPlainObject(b)) {
+        const keys = Object.keys(a);
+        return keys.length === Object.keys(b).length &&
+            keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equalCanonical(a[k], b[k]));
+    }
+    return false;
+}
+
+/**
+ * Equality of two values of a member: canonical forms equal (list order counts). Anything not
+ * known yet (preview) is never equal, so it is reported as a change.
+ */
+export function sameValue(a: unknown, b: unknown, defaults?: unknown): boolean {
     if (containsUnknown(a) || containsUnknown(b)) {
         return false;
     }
-    return equal(a, b);
+    return equalCanonical(canonical(a, defaults), canonical(b, defaults));
 }
 
-function equal(a: unknown, b: unknown): boolean {
-    if (isAbsent(a) || isAbsent(b)) {
-        return isAbsent(a) && isAbsent(b);
-    }
-    if (a instanceof Date || b instanceof Date) {
-        return toPlain(a) === toPlain(b);
-    }
-    if (Array.isArray(a) || Array.isArray(b)) {
-        return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => equal(x, b[i]));
-    }
-    if (isPlainObject(a) && isPlainObject(b)) {
-        const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-        return [...keys].every((k) => equal(a[k], b[k]));
-    }
-    return a === b;
+/** A member's values in the form they are compared in (see MemberSpec.normalize and .defaults). */
+export function memberSame(spec: { normalize?: (v: unknown) => unknown; defaults?: unknown }, a: unknown, b: unknown): boolean {
+    const norm = spec.normalize ?? ((v: unknown) => v);
+    return sameValue(isAbsent(a) ? a : norm(a), isAbsent(b) ? b : norm(b), spec.defaults);
 }
 
-/** JSON-safe copy (Dates become ISO strings, absent members dropped) for state. */
+/** The canonical form of one member's value (normalized, defaults dropped). */
+export function memberCanonical(spec: { normalize?: (v: unknown) => unknown; defaults?: unknown }, v: unknown): unknown {
+    return canonical(isAbsent(v) || !spec.normalize ? v : spec.normalize(v), spec.defaults);
+}
+
+/**
+ * Paths where `declared` is not matched by `actual`: objects match when every declared member
+ * matches (the actual side may carry more, e.g. what SageMaker fills in), lists item by item, and
+ * scalars by value. Unknown declared values always match. Paths only: values may be secrets.
+ */
+export function mismatches(declared: unknown, actual: unknown, path: string): string[] {
+    if (isUnknown(declared) || declared === undefined) {
+        return [];
+    }
+    if (Array.isArray(declared)) {
+        if (!Array.isArray(actual) || actual.length !== declared.length) {
+            return [path];
+        }
+        return declared.flatMap((d, i) => mismatches(d, actual[i], `${path}[${i}]`));
+    }
+    if (isPlainObject(declared)) {
+        if (!isPlainObject(actual)) {
+            return [path];
+        }
+        return Object.entries(declared).flatMap(([k, v]) =>
+            mismatches(v, Object.prototype.hasOwnProperty.call(actual, k) ? actual[k] : undefined, path ? `${path}.${k}` : k));
+    }
+    return declared === actual ? [] : [path];
+}
+
+/** JSON-safe copy for state and API requests: no undefined or null members, Dates as ISO strings. */
 export function toPlain(v: unknown): unknown {
     if (v instanceof Date) {
         return v.toISOString();
@@ -47,10 +131,10 @@ export function toPlain(v: unknown): unknown {
         return v.map(toPlain);
     }
     if (isPlainObject(v)) {
-        const out: Record<string, unknown> = {};
+        const out: Obj = {};
         for (const [k, x] of Object.entries(v)) {
             if (!isAbsent(x)) {
-                out[k] = toPlain(x);
+                setOwn(out, k, toPlain(x));
             }
         }
         return out;
@@ -58,30 +142,33 @@ export function toPlain(v: unknown): unknown {
     return v;
 }
 
-/** The members of `inputs` that are set, without our own keys: what an API request is built from. */
-export function pick(inputs: Record<string, unknown>, members: readonly string[]): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+/** The members of `props` that are set, in `members` order. */
+export function pick(props: Obj, members: readonly string[]): Obj {
+    const out: Obj = {};
     for (const m of members) {
-        if (!isAbsent(inputs[m])) {
-            out[m] = inputs[m];
+        if (!isAbsent(props[m])) {
+            setOwn(out, m, props[m]);
         }
     }
     return out;
 }
 
-/** A copy without undefined members (the engine's Struct rejects them). */
-export function withoutUndefined(props: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(props)) {
-        if (v !== undefined) {
-            out[k] = v;
+/** Every string value of every `Environment` map inside `value`, at any depth. */
+export function environmentValues(value: unknown): string[] {
+    const out: string[] = [];
+    const walk = (v: unknown, underEnvironment: boolean): void => {
+        if (Array.isArray(v)) {
+            v.forEach((x) => walk(x, false));
+        } else if (isPlainObject(v)) {
+            for (const [k, x] of Object.entries(v)) {
+                if (underEnvironment && typeof x === "string") {
+                    out.push(x);
+                } else {
+                    walk(x, k === "Environment");
+                }
+            }
         }
-    }
+    };
+    walk(value, false);
     return out;
-}
-
-/** What a resource keeps in state: its inputs (not the engine's `__provider`) plus what we compute. */
-export function stateOutputs(inputs: Record<string, unknown>, computed: Record<string, unknown>): Record<string, unknown> {
-    const { __provider: _provider, ...rest } = inputs;
-    return withoutUndefined({ ...rest, ...computed });
 }

@@ -1,39 +1,24 @@
 import type { CreateModelInput } from "@aws-sdk/client-sagemaker";
-import { AUTO_NAME_KEYS } from "../common/auto-name";
+import { replaced, TAGS, type MemberSpec } from "../engine/kind";
 
 /**
- * Every member of the SDK's CreateModelInput. The type check below fails the build when an SDK
- * upgrade adds a member that is not listed here, so the resource keeps full coverage.
+ * The Model's members, declared: for every member of the SDK's CreateModelInput, how a change is
+ * applied and how refresh reads it back. A model is immutable except its tags (there is no
+ * UpdateModel), so every other member replaces it, and refresh keeps the declared form while
+ * DescribeModel still matches it. The type fails the build when an SDK upgrade adds a member.
  */
-export const CREATE_MODEL_MEMBERS = [
-    "ModelName",
-    "PrimaryContainer",
-    "Containers",
-    "InferenceExecutionConfig",
-    "ExecutionRoleArn",
-    "Tags",
-    "VpcConfig",
-    "EnableNetworkIsolation",
-] as const satisfies readonly (keyof CreateModelInput)[];
 
-type Listed = (typeof CREATE_MODEL_MEMBERS)[number];
-const _everyMemberListed: Exclude<keyof CreateModelInput, Listed> extends never ? true : never = true;
-void _everyMemberListed;
+/** What SageMaker fills in for a container left without them. */
+const CONTAINER_DEFAULTS = { Mode: "SingleModel" };
 
-/** Members that can change in place; any other member replaces the model. */
-export const UPDATABLE_MEMBERS: readonly string[] = ["Tags"];
+export const MODEL_MEMBERS: Record<keyof CreateModelInput, MemberSpec> = {
+    ModelName: replaced(),
+    PrimaryContainer: replaced({ secrets: true, defaults: CONTAINER_DEFAULTS }),
+    Containers: replaced({ secrets: true, defaults: [CONTAINER_DEFAULTS] }),
+    InferenceExecutionConfig: replaced({ defaults: { Mode: "Serial" } }),
+    ExecutionRoleArn: replaced(),
+    Tags: TAGS,
+    VpcConfig: replaced(),
+    EnableNetworkIsolation: replaced({ defaults: false }),
+};
 
-/**
- * Our own inputs (camelCase, never sent to SageMaker): the shared auto-naming keys (logicalName,
- * autoNamed; see common/auto-name.ts) and an optional per-resource region.
- */
-export const OWN_INPUTS = {
-    ...AUTO_NAME_KEYS,
-    region: "region",
-} as const;
-
-/** Keys the shape validator must skip: ours, and the engine's serialized provider. */
-export const NOT_SENT = [OWN_INPUTS.logicalName, OWN_INPUTS.region, OWN_INPUTS.autoNamed, "__provider"];
-
-/** Outputs we compute (camelCase), on top of the inputs. */
-export const COMPUTED_OUTPUTS = ["arn", "name", "region", "creationTime", "model"] as const;

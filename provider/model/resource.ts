@@ -3,19 +3,26 @@ import type {
     ContainerDefinition, CreateModelInput, DescribeModelOutput, InferenceExecutionConfig, Tag, VpcConfig,
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
-import { SageMakerProvider } from "../common/provider-shim";
+import { providerFor } from "../common/provider-shim";
+import { SageMakerResource } from "../common/resource";
+import { MODEL_MEMBERS } from "./members";
 
 /**
  * The one provider object every Model serializes into its state. It holds no logic of its own
  * (see docs/ARCHITECTURE.md), so the serialized text stays small and credential-free.
  */
-export const modelProvider = new SageMakerProvider("Model");
+export const modelProvider = providerFor("Model");
 
 /**
  * Inputs: every member of the SDK's CreateModelInput, PascalCase, each a deep Pulumi input.
  * `ModelName` is optional (generated from the logical name when left out).
  */
 export interface ModelArgs extends DeepInputs<CreateModelInput> {
+    /**
+     * Bring an existing resource of this name under management instead of creating it; adopted only
+     * when it matches the inputs (differences are listed in the error). Default false.
+     */
+    adopt?: pulumi.Input<boolean>;
     /** Region of this model; default: the stack's `aws:region`, then AWS_REGION / the SDK chain. */
     region?: pulumi.Input<string>;
 }
@@ -28,16 +35,7 @@ export type ModelDescription = Omit<DescribeModelOutput, "CreationTime" | "$meta
 };
 
 /** A SageMaker model (type token `pulumi-nodejs:dynamic/sagemaker:Model`). */
-export class Model extends pulumi.dynamic.Resource {
-    // `declare`: a class field would overwrite the outputs the base constructor registers.
-    /** The model's ARN. */
-    declare readonly arn: pulumi.Output<string>;
-    /** The model's name (same as ModelName). */
-    declare readonly name: pulumi.Output<string>;
-    /** The region the model lives in. */
-    declare readonly region: pulumi.Output<string>;
-    /** When SageMaker created the model (ISO 8601). */
-    declare readonly creationTime: pulumi.Output<string>;
+export class Model extends SageMakerResource {
     /** The DescribeModel output (containers' Environment left out: it may hold secrets). */
     declare readonly model: pulumi.Output<ModelDescription>;
     /** The logical name the physical name was generated from. */
@@ -60,27 +58,7 @@ export class Model extends pulumi.dynamic.Resource {
     }
 
     constructor(name: string, args: ModelArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        const members = {
-            ModelName: args.ModelName,
-            PrimaryContainer: args.PrimaryContainer,
-            Containers: args.Containers,
-            InferenceExecutionConfig: args.InferenceExecutionConfig,
-            ExecutionRoleArn: args.ExecutionRoleArn,
-            Tags: args.Tags,
-            VpcConfig: args.VpcConfig,
-            EnableNetworkIsolation: args.EnableNetworkIsolation,
-        } satisfies Record<keyof CreateModelInput, unknown>;
-        super(modelProvider, name, {
-            ...args,
-            ...members,
-            // `check` gets no URN: the logical name travels as an input, for auto-naming.
-            logicalName: name,
-            region: args.region,
-            autoNamed: undefined,
-            arn: undefined,
-            name: undefined,
-            creationTime: undefined,
-            model: undefined,
-        }, opts, "sagemaker", "Model");
+        // `check` gets no URN: the logical name travels as an input, for auto-naming.
+        super(modelProvider, "Model", name, { ...args, logicalName: name }, [...Object.keys(MODEL_MEMBERS), "autoNamed", "model"], opts);
     }
 }

@@ -151,3 +151,71 @@ describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documente
         assert.equal(preview.code, 0, preview.output);
     });
 });
+
+// The same kill in the middle of registering versions: each version's ClientToken is derived from
+// where it is declared and from its request, so the re-run sends the same requests and SageMaker
+// answers with the versions the killed run registered. Recovery needs no state edit.
+describe("e2e reliability: pulumi killed with SIGKILL mid-create of package versions, then cancel, refresh, up", function () {
+    this.timeout(5 * 60_000);
+    const VERSIONS = 4;
+    let env: FaultyEnvironment;
+    let stack: PulumiStack;
+    const leftovers: number[] = [];
+
+    before(async () => {
+        // Versions stay Pending for 3 s: the kill lands while the provider waits for some of them.
+        env = await startFaultyEnvironment({ faults: { latencyMs: 100 }, packageStatusDelayMs: 3000 });
+        stack = await PulumiStack.create(path.join(FIXTURES, "fleet"), {
+            stackName: `versions-sigkill-${process.pid}`,
+            config: { "aws:region": "us-east-1", "fleet:models": "0", "fleet:packages": String(VERSIONS) },
+            env: stackEnv(env.url),
+        });
+    });
+
+    after(async () => {
+        killAll(leftovers);
+        if (stack) {
+            env?.endpoint.setFaults({});
+            await stack.run(["destroy", "--yes", "--skip-preview"]);
+            await stack.dispose();
+        }
+        await env?.close();
+    });
+
+    it("exactly one version per declared package after the kill and the re-run: no orphan, no duplicate", async () => {
+        const child = spawn("pulumi", ["up", "--yes", "--skip-preview", "--stack", stack.name, "--non-interactive"],
+            { cwd: stack.projectDir, env: stack.env, stdio: "ignore" });
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        const deadline = Date.now() + 120_000;
+        while ((env.endpoint.counters().CreateModelPackage ?? 0) < 2) {
+            assert.ok(Date.now() < deadline, "the up never reached 2 CreateModelPackage calls");
+            await sleep(10);
+        }
+        const helpers = descendants(child.pid!);
+        leftovers.push(...helpers);
+        process.kill(child.pid!, "SIGKILL");
+        await exited;
+        killAll(helpers);
+        const killed = await stateOf(stack);
+        const registered = env.endpoint.inventory().modelPackages.length;
+        console.log(`      [reliability] SIGKILL mid-versions: CreateModelPackage calls=${env.endpoint.counters().CreateModelPackage} ` +
+            `live versions=${registered} in state=${stateInventory(killed.resources).modelPackages.length} pending=${killed.pending.length}`);
+        assert.ok(killed.pending.length > 0, "the kill landed while versions were being created");
+        assert.ok(registered > 0, "some versions were registered before the kill");
+
+        await stack.expectOk(["cancel", "--yes"]);
+        await stack.refresh(["--clear-pending-creates"]);
+        await stack.up();
+
+        const { resources, pending } = await stateOf(stack);
+        assert.deepEqual(pending, []);
+        const state = stateInventory(resources);
+        const live = sortedInventory(env.endpoint.inventory());
+        console.log(`      [reliability] after re-run: ${live.modelPackages.length} live versions, ${state.modelPackages.length} in state, ` +
+            `CreateModelPackage calls in total=${env.endpoint.counters().CreateModelPackage}`);
+        assert.equal(live.modelPackages.length, VERSIONS, "one version per declared package, none registered twice");
+        assert.deepEqual(compareInventories(state, live), { orphans: [], ghosts: [], duplicates: [] });
+        const preview = await stack.preview(["--expect-no-changes"]);
+        assert.equal(preview.code, 0, preview.output);
+    });
+});

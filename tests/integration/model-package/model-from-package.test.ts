@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
-import { modelLifecycle as models } from "../../../provider/model/lifecycle";
-import { modelPackageGroupLifecycle as groups } from "../../../provider/model-package/group-lifecycle";
-import { modelPackageLifecycle as packages } from "../../../provider/model-package/package-lifecycle";
+import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpec } from "../../unit/model-package/fixtures";
-import { deploy, redeploy, settingsFor, useTestEnvironment } from "./harness";
+import { deploy, redeploy, settingsFor, useTestEnvironment } from "../../helpers/lifecycle-harness";
+
+const { Model: models, ModelPackageGroup: groups, ModelPackage: packages } = lifecycles;
 
 /** `PrimaryContainer.ModelPackageName: pkg.arn`: a Model deployed from an approved version. */
 describe("Model from a ModelPackage version on the local endpoint", function () {

@@ -1,11 +1,13 @@
 import * as assert from "assert";
 import { DescribeModelPackageCommand, UpdateModelPackageCommand } from "@aws-sdk/client-sagemaker";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
-import { modelPackageGroupLifecycle as groups } from "../../../provider/model-package/group-lifecycle";
-import { modelPackageLifecycle as packages } from "../../../provider/model-package/package-lifecycle";
-import { ResourceInitError } from "../../../provider/model-package/init-error";
+import { ResourceInitError } from "../../../provider/engine/init-error";
+import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpec, spec } from "../../unit/model-package/fixtures";
-import { checked, deploy, progressLines, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "./harness";
+import { checked, deploy, progressLines, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "../../helpers/lifecycle-harness";
+
+const groups = lifecycles.ModelPackageGroup;
+const packages = lifecycles.ModelPackage;
 
 describe("ModelPackage on the local endpoint", function () {
     this.timeout(20_000);
@@ -177,7 +179,7 @@ describe("ModelPackage on the local endpoint", function () {
         it("does not adopt a same-named group that differs from the inputs", async () => {
             const first = await deploy(groups, settings(), { ModelPackageGroupName: "taken-group", ModelPackageGroupDescription: "theirs" });
             await assert.rejects(deploy(groups, settings(), { ModelPackageGroupName: "taken-group", ModelPackageGroupDescription: "ours" }),
-                /ModelPackageGroup "taken-group".*CreateModelPackageGroup/s);
+                /ModelPackageGroup "taken-group": a model package group named "taken-group" already exists in us-east-1; it was not created by this deployment, so it is left untouched/);
             await groups.delete(settings(), first.id, first.outputs);
         });
 

@@ -4,6 +4,7 @@ import * as assert from "assert";
 import { AddTagsCommand, DeleteModelCommand, ListTagsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { startLocalEndpoint, type LocalEndpoint } from "../../../local-endpoint";
 import { modelProvider } from "../../../provider/model/resource";
+import { hostedProvider, type HostedProvider } from "../../helpers/hosted-provider";
 
 const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/llm:1";
 const ROLE = "arn:aws:iam::123456789012:role/SageMakerRole";
@@ -26,7 +27,7 @@ describe("Model provider against the local endpoint", function () {
     let ep: LocalEndpoint;
     let raw: SageMakerClient;
     const savedEnv = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
-    const provider = modelProvider;
+    let provider: HostedProvider;
 
     before(async () => {
         process.env.AWS_ACCESS_KEY_ID = "test";
@@ -35,13 +36,12 @@ describe("Model provider against the local endpoint", function () {
         raw = new SageMakerClient({ endpoint: ep.url, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
         // Through configure, exactly as the dynamic-provider host does it.
         const config: Record<string, string> = { "aws:region": "us-east-1", "sagemaker:endpoint": ep.url, "sagemaker:retryBaseDelayMs": "10" };
-        await provider.configure({ config: { get: (k: string) => config[k] } } as never);
+        provider = await hostedProvider(modelProvider, config);
     });
 
     after(async () => {
         raw?.destroy();
         await ep?.close();
-        provider.settings = {};
         process.env.AWS_ACCESS_KEY_ID = savedEnv.id;
         process.env.AWS_SECRET_ACCESS_KEY = savedEnv.secret;
         if (savedEnv.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
@@ -143,7 +143,7 @@ describe("Model provider against the local endpoint", function () {
         const first = await checked({}, program({ ModelName: "taken" }));
         await provider.create(first);
         const other = await checked({}, program({ ModelName: "taken", ExecutionRoleArn: "arn:aws:iam::123456789012:role/Other" }));
-        await assert.rejects(provider.create(other), /a model named "taken" already exists in us-east-1 .*left untouched/);
+        await assert.rejects(provider.create(other), /a model named "taken" already exists in us-east-1; it was not created by this deployment, so it is left untouched/);
         assert.strictEqual(ep.inventory().models.length, 1);
         await provider.delete("taken", first);
     });
@@ -172,25 +172,24 @@ describe("Model provider against the local endpoint", function () {
 
     it("throttling: concurrent creates all succeed through the SDK retries", async () => {
         // The default retry budget (8 attempts) with a 100 ms base delay outlasts a 4 requests/s limit.
-        const configured = provider.settings;
-        provider.settings = { ...configured, retryBaseDelayMs: 100 };
+        const patient = await hostedProvider(modelProvider, { "aws:region": "us-east-1", "sagemaker:endpoint": ep.url, "sagemaker:retryBaseDelayMs": "100" });
         ep.setFaults({ rateLimitPerSecond: 4 });
         ep.resetCounters();
         try {
             const all = await Promise.all([1, 2, 3, 4, 5, 6].map(async (i) => {
                 const inputs = await checked({}, program({ logicalName: `throttled-${i}` }));
-                return { inputs, created: await provider.create(inputs) };
+                return { inputs, created: await patient.create(inputs) };
             }));
             assert.strictEqual(ep.inventory().models.length, 6);
             const counted = ep.counters();
             assert.ok((counted.CreateModel ?? 0) + (counted.DescribeModel ?? 0) > 12, "some requests were throttled and retried");
             ep.setFaults({});
             for (const { inputs, created } of all) {
-                await provider.delete(created.id, state(created.outs, inputs));
+                await patient.delete(created.id, state(created.outs, inputs));
             }
             assert.deepStrictEqual(ep.inventory().models, []);
         } finally {
-            provider.settings = configured;
+            ep.setFaults({});
         }
     });
 

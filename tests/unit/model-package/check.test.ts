@@ -1,10 +1,12 @@
 import * as assert from "assert";
-import { checkModelPackage } from "../../../provider/model-package/package-check";
+import { checkInputs } from "../../../provider/engine/check";
+import { modelPackageSpec } from "../../../provider/model-package/spec";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { unversioned, versioned, spec } from "./fixtures";
 
 type Failure = { property: string; reason: string };
 const settings = { region: "us-east-1" };
+const checkModelPackage = (s: typeof settings, olds: Record<string, unknown>, news: Record<string, unknown>) => checkInputs(modelPackageSpec, s, olds, news);
 
 function failures(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Failure[] {
     return (checkModelPackage(settings, olds, news).failures ?? []) as Failure[];
@@ -90,22 +92,39 @@ describe("ModelPackage check", () => {
         }
     });
 
-    describe("ClientToken", () => {
-        it("is generated once and kept from olds while nothing forces a replacement", () => {
-            const first = checkModelPackage(settings, {}, versioned()).inputs!;
-            assert.match(String(first.ClientToken), /^[0-9a-f-]{36}$/);
-            const again = checkModelPackage(settings, first, versioned({ ModelApprovalStatus: "Approved" })).inputs!;
-            assert.strictEqual(again.ClientToken, first.ClientToken);
+    describe("ClientToken (CreateModelPackage: 1-36 characters of [a-zA-Z0-9-])", () => {
+        const scope = "project\nstack\n\nchurn-v1";
+        const TOKEN = /^[a-zA-Z0-9-]{1,36}$/;
+
+        it("is derived from the scope and the request: a re-run after a kill (no state yet) sends the same one", () => {
+            const first = checkModelPackage(settings, {}, versioned({ clientTokenScope: scope })).inputs!;
+            assert.match(String(first.ClientToken), TOKEN);
+            const rerun = checkModelPackage(settings, {}, versioned({ clientTokenScope: scope })).inputs!;
+            assert.strictEqual(rerun.ClientToken, first.ClientToken);
         });
 
-        it("is new when a change replaces the package (the old token would return the old package)", () => {
+        it("differs for another request, another logical name or another stack", () => {
+            const first = checkModelPackage(settings, {}, versioned({ clientTokenScope: scope })).inputs!.ClientToken;
+            assert.notStrictEqual(checkModelPackage(settings, {}, versioned({ clientTokenScope: scope, Domain: "NLP" })).inputs!.ClientToken, first);
+            assert.notStrictEqual(checkModelPackage(settings, {}, versioned({ clientTokenScope: "project\nstack\n\nchurn-v2" })).inputs!.ClientToken, first);
+            assert.notStrictEqual(checkModelPackage(settings, {}, versioned({ clientTokenScope: "project\nprod\n\nchurn-v1" })).inputs!.ClientToken, first);
+        });
+
+        it("is left for deploy time while the request holds values not known yet (preview)", () => {
+            const inputs = checkModelPackage(settings, {}, versioned({ clientTokenScope: scope, ModelPackageDescription: UNKNOWN })).inputs!;
+            assert.ok(!("ClientToken" in inputs));
+        });
+
+        it("without a scope: random, kept from olds, new for a replacement (empty olds)", () => {
             const first = checkModelPackage(settings, {}, versioned()).inputs!;
-            const replaced = checkModelPackage(settings, first, versioned({ Domain: "NLP" })).inputs!;
-            assert.notStrictEqual(replaced.ClientToken, first.ClientToken);
+            assert.match(String(first.ClientToken), TOKEN);
+            const again = checkModelPackage(settings, first, versioned({ ModelApprovalStatus: "Approved" })).inputs!;
+            assert.strictEqual(again.ClientToken, first.ClientToken);
+            assert.notStrictEqual(checkModelPackage(settings, {}, versioned()).inputs!.ClientToken, first.ClientToken);
         });
 
         it("is the user's when given", () => {
-            assert.strictEqual(checkModelPackage(settings, {}, versioned({ ClientToken: "mine-1" })).inputs!.ClientToken, "mine-1");
+            assert.strictEqual(checkModelPackage(settings, {}, versioned({ ClientToken: "mine-1", clientTokenScope: scope })).inputs!.ClientToken, "mine-1");
         });
     });
 });

@@ -1,10 +1,21 @@
 import * as assert from "assert";
-import { diffModelPackage, planUpdate } from "../../../provider/model-package/package-diff";
-import { REPLACE_MEMBERS, UPDATE_IN_PLACE } from "../../../provider/model-package/fields";
+import { diffInputs, planUpdate as plan } from "../../../provider/engine/diff";
+import { modelPackageSpec } from "../../../provider/model-package/spec";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { inferenceSpec, spec, unversioned, versioned } from "./fixtures";
 
 const settings = { region: "us-east-1" };
+const diffModelPackage = (s: typeof settings, olds: Record<string, unknown>, news: Record<string, unknown>) => diffInputs(modelPackageSpec, s, olds, news);
+const planUpdate = (olds: Record<string, unknown>, news: Record<string, unknown>) => plan(modelPackageSpec, olds, news);
+
+/**
+ * From the API reference: the members UpdateModelPackage takes (besides the ARN, the "...ToRemove"
+ * and "...ToAdd" forms and ClientToken). Every other CreateModelPackageInput member can only be set at creation.
+ */
+const UPDATE_IN_PLACE = ["ModelApprovalStatus", "ApprovalDescription", "ModelPackageRegistrationType", "InferenceSpecification", "SourceUri", "ModelCard", "ModelLifeCycle"];
+const REPLACE_MEMBERS = ["ModelPackageName", "ModelPackageGroupName", "ModelPackageDescription", "ValidationSpecification", "SourceAlgorithmSpecification",
+    "CertifyForMarketplace", "MetadataProperties", "ModelMetrics", "Domain", "Task", "SamplePayloadUrl", "DriftCheckBaselines", "SkipModelValidation",
+    "SecurityConfig", "ManagedStorageType"];
 const PROVIDER = "serialized-provider";
 
 /** Old outputs as the engine passes them to diff: inputs plus what we computed. */

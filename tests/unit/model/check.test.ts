@@ -1,9 +1,12 @@
 import * as assert from "assert";
-import { checkModel } from "../../../provider/model/check";
+import { checkInputs } from "../../../provider/engine/check";
+import { modelSpec } from "../../../provider/model/spec";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { container, IMAGE, ROLE, validInputs } from "./fixtures";
 
 type Failure = { property: string; reason: string };
+
+const checkModel = (olds: Record<string, unknown>, news: Record<string, unknown>) => checkInputs(modelSpec, {}, olds, news);
 
 function failures(news: Record<string, unknown>, olds: Record<string, unknown> = {}): Failure[] {
     return (checkModel(olds, news).failures ?? []) as Failure[];

@@ -1,9 +1,11 @@
 import * as assert from "assert";
-import { diffModel } from "../../../provider/model/diff";
+import { diffInputs } from "../../../provider/engine/diff";
+import { modelSpec } from "../../../provider/model/spec";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { IMAGE, ROLE } from "./fixtures";
 
 const settings = { region: "us-east-1" };
+const diffModel = (s: typeof settings, o: Record<string, unknown>, n: Record<string, unknown>) => diffInputs(modelSpec, s, o, n);
 
 /** Old outputs as create stores them: the checked inputs plus computed outputs. */
 function olds(extra: Record<string, unknown> = {}): Record<string, unknown> {

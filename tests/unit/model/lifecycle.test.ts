@@ -4,10 +4,12 @@ import { mockClient } from "aws-sdk-client-mock";
 import {
     AddTagsCommand, CreateModelCommand, DeleteModelCommand, DeleteTagsCommand, DescribeModelCommand, ListTagsCommand, SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { modelLifecycle } from "../../../provider/model/lifecycle";
+import { lifecycleOf } from "../../../provider/engine/lifecycle";
+import { modelSpec } from "../../../provider/model/spec";
 import { IMAGE, ROLE } from "./fixtures";
 
 const settings = { region: "us-east-1", maxAttempts: 1 };
+const modelLifecycle = lifecycleOf(modelSpec);
 const SECRET = "sk-live-0123456789";
 const ARN = "arn:aws:sagemaker:us-east-1:123456789012:model/m-abc";
 

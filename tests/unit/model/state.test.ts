@@ -1,7 +1,12 @@
 import * as assert from "assert";
 import type { DescribeModelOutput } from "@aws-sdk/client-sagemaker";
-import { clean, mismatches, normalizeMember } from "../../../provider/model/compare";
-import { createRequest, environmentValues, inputsFromLive, modelMismatches, modelOutputs, publicDescription } from "../../../provider/model/state";
+import { canonical, memberCanonical, mismatches } from "../../../provider/common/values";
+import { computedOutputs, liveOf } from "../../../provider/engine/api";
+import { secretsOf } from "../../../provider/engine/calls";
+import { createRequest, differences } from "../../../provider/engine/create";
+import { refreshedInputs, stateOutputs } from "../../../provider/engine/state";
+import { MODEL_MEMBERS } from "../../../provider/model/members";
+import { modelSpec, publicDescription } from "../../../provider/model/spec";
 import { IMAGE, ROLE } from "./fixtures";
 
 const description: DescribeModelOutput = {
@@ -13,10 +18,20 @@ const description: DescribeModelOutput = {
     EnableNetworkIsolation: false,
 };
 
+const clean = (v: unknown) => canonical(v);
+const normalizeMember = (m: keyof typeof MODEL_MEMBERS, v: unknown) => memberCanonical(MODEL_MEMBERS[m], v);
+const environmentValues = (props: Record<string, unknown> | undefined) => secretsOf(modelSpec, props);
+const modelMismatches = (declared: Record<string, unknown>, d: DescribeModelOutput, tags: { Key: string; Value: string }[]) =>
+    differences(modelSpec, declared, liveOf(modelSpec, d), tags);
+const inputsFromLive = (previous: Record<string, unknown> | undefined, d: DescribeModelOutput, tags: { Key: string; Value: string }[], region: string) =>
+    refreshedInputs(modelSpec, previous, liveOf(modelSpec, d), tags, region);
+const modelOutputs = (inputs: Record<string, unknown>, f: { region: string; arn?: string; description?: DescribeModelOutput }) =>
+    stateOutputs(modelSpec, inputs, f.description && liveOf(modelSpec, f.description), computedOutputs(modelSpec, f.description, inputs, f.region, { arn: f.arn }));
+
 describe("Model state helpers", () => {
     it("createRequest sends SDK members only", () => {
-        const req = createRequest({ ModelName: "m", region: "us-east-1", logicalName: "m", autoNamed: true, __provider: "x", Tags: [], VpcConfig: null });
-        assert.deepStrictEqual(req, { ModelName: "m", Tags: [] });
+        const req = createRequest(modelSpec, { ModelName: "m", region: "us-east-1", logicalName: "m", autoNamed: true, adopt: true, __provider: "x", Tags: [], VpcConfig: null });
+        assert.deepStrictEqual(req, { ModelName: "m" }, "our settings, the engine's key, absent members and empty lists are not sent");
     });
 
     it("environmentValues collects every container's values", () => {

@@ -7,7 +7,7 @@
 //      the provider sends (in-process for every sample, and over HTTP with the real SDK for a subset);
 //   3. complete: inputs whose API members the endpoint's validation accepts pass check, except for
 //      the cross-field rules check documents (crossFieldFailures in provider/model/rules.ts and
-//      provider/model-package/package-check.ts), which the local endpoint does not model.
+//      provider/model-package/rules.ts), which the local endpoint does not model.
 // "The endpoint's validation" is exactly what local-endpoint/server.ts runs before an operation:
 // validateShape(<Operation>Input, body), plus the operation's own either/or checks (CreateModel:
 // PrimaryContainer xor Containers; CreateModelPackage: ModelPackageName xor ModelPackageGroupName).
@@ -15,18 +15,22 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { CreateModelCommand, CreateModelPackageCommand, CreateModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { startLocalEndpoint, type LocalEndpoint } from "../../../local-endpoint";
-import { checkModel } from "../../../provider/model/check";
+import { checkInputs } from "../../../provider/engine/check";
+import { createRequest } from "../../../provider/engine/create";
 import { crossFieldFailures as modelRules } from "../../../provider/model/rules";
-import { createRequest } from "../../../provider/model/state";
-import { checkModelPackage, crossFieldFailures as packageRules } from "../../../provider/model-package/package-check";
-import { CREATE_MEMBERS } from "../../../provider/model-package/fields";
-import { checkGroup, GROUP_MEMBERS } from "../../../provider/model-package/group-lifecycle";
+import { modelSpec } from "../../../provider/model/spec";
+import { crossFieldFailures as packageRules } from "../../../provider/model-package/rules";
+import { modelPackageSpec } from "../../../provider/model-package/spec";
+import { modelPackageGroupSpec } from "../../../provider/model-package-group/spec";
 import { validateShape } from "../../../provider/shapes/validate";
 import { containsUnknown } from "../../../provider/common/unknown";
-import { pick } from "../../../provider/common/values";
 import { junk, partlyIllTyped, wellTyped } from "../../reliability/arbitraries";
 
 type Props = Record<string, unknown>;
+
+const checkModel = (olds: Props, news: Props) => checkInputs(modelSpec, {}, olds, news);
+const checkModelPackage = (settings: Props, olds: Props, news: Props) => checkInputs(modelPackageSpec, settings, olds, news);
+const checkGroup = (olds: Props, news: Props) => checkInputs(modelPackageGroupSpec, {}, olds, news);
 type Failure = { property: string; reason: string };
 
 const RUNS = { model: 2000, package: 1500, group: 1000, anything: 1000 };
@@ -179,7 +183,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const inputs = result.inputs as Props;
             assertAgrees("Model", {
                 input, inputs, failures: (result.failures ?? []) as Failure[], rules: modelRules, accepted: acceptedModels,
-                sent: endpointIssues("CreateModelInput", createRequest(inputs) as unknown as Props),
+                sent: endpointIssues("CreateModelInput", createRequest(modelSpec, inputs)),
                 asWritten: endpointIssues("CreateModelInput", without(inputs, ["logicalName", "autoNamed", "region"])),
             });
         }), { numRuns: RUNS.model, seed: 20240901 });
@@ -193,8 +197,8 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const inputs = result.inputs as Props;
             assertAgrees("ModelPackage", {
                 input, inputs, failures: (result.failures ?? []) as Failure[], rules: packageRules, accepted: acceptedPackages,
-                // The request the provider sends (package-lifecycle's create).
-                sent: endpointIssues("CreateModelPackageInput", pick(inputs, CREATE_MEMBERS)),
+                // The request the provider sends (the engine's create).
+                sent: endpointIssues("CreateModelPackageInput", createRequest(modelPackageSpec, inputs)),
                 asWritten: endpointIssues("CreateModelPackageInput", without(inputs, ["region", "statusTimeoutMinutes", "ApprovalDescription"])),
             });
         }), { numRuns: RUNS.package, seed: 20240902 });
@@ -206,7 +210,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const result = checkGroup({}, input);
             assertWellFormed(result.failures as Failure[], input);
             const inputs = result.inputs as Props;
-            const sent = endpointIssues("CreateModelPackageGroupInput", pick(inputs, GROUP_MEMBERS));
+            const sent = endpointIssues("CreateModelPackageGroupInput", createRequest(modelPackageGroupSpec, inputs));
             const asWritten = endpointIssues("CreateModelPackageGroupInput", without(inputs, ["logicalName", "autoNamed"]));
             const accepted = (result.failures ?? []).length === 0;
             if (containsUnknown(input)) {
@@ -255,7 +259,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             assert.ok(acceptedModels.length >= 50, `enough accepted samples (${acceptedModels.length})`);
             let i = 0;
             for (const inputs of acceptedModels) {
-                const request = { ...createRequest(inputs), ModelName: `prop-${i++}` };
+                const request = { ...createRequest(modelSpec, inputs), ModelName: `prop-${i++}` } as never;
                 await client.send(new CreateModelCommand(request)).catch((err: Error) => {
                     assert.fail(`the endpoint rejected what check accepted: ${err.name}: ${err.message} for ${safe(request)}`);
                 });
@@ -267,12 +271,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             assert.ok(acceptedPackages.length >= 50, `enough accepted samples (${acceptedPackages.length})`);
             let i = 0;
             for (const inputs of acceptedPackages) {
-                const request: Props = {};
-                for (const m of CREATE_MEMBERS) {
-                    if (inputs[m] !== undefined) {
-                        request[m] = inputs[m];
-                    }
-                }
+                const request: Props = createRequest(modelPackageSpec, inputs);
                 // Names must not collide across samples; the group must exist. Neither is a check rule.
                 if (request.ModelPackageGroupName !== undefined) {
                     request.ModelPackageGroupName = "prop-group";

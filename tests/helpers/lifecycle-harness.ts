@@ -1,13 +1,13 @@
 /**
- * Drives the ModelPackage/ModelPackageGroup lifecycles the way the engine does (check, then
+ * Drives a kind's lifecycle the way the engine does (check, then
  * create or diff+update, read, delete), against the local endpoint.
  */
 import * as assert from "assert";
-import type { LocalEndpoint } from "../../../local-endpoint";
-import type { Lifecycle } from "../../../provider/common/lifecycle";
-import type { ProviderSettings } from "../../../provider/common/settings";
-import { waitOverrides } from "../../../provider/model-package/package-lifecycle";
-import { POLL_ENV } from "../../../provider/model-package/status-wait";
+import type { LocalEndpoint } from "../../local-endpoint";
+import type { Lifecycle } from "../../provider/common/lifecycle";
+import type { ProviderSettings } from "../../provider/common/settings";
+import { waitOverrides } from "../../provider/model-package/settle";
+import { POLL_ENV } from "../../provider/model-package/status-wait";
 
 type Props = Record<string, unknown>;
 

@@ -4,15 +4,18 @@ import type {
     ModelPackageModelCard, ModelPackageStatusDetails, Tag,
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
-import { SageMakerProvider } from "../common/provider-shim";
+import { providerFor } from "../common/provider-shim";
+import { SageMakerResource } from "../common/resource";
+import { PACKAGE_MEMBERS } from "./members";
 
 /** The one provider object every ModelPackage serializes into its state (no logic of its own). */
-export const modelPackageProvider = new SageMakerProvider("ModelPackage");
+export const modelPackageProvider = providerFor("ModelPackage");
 
 /**
  * Inputs: every member of the SDK's CreateModelPackageInput, PascalCase, as deep Pulumi inputs.
  * Versioned: ModelPackageGroupName (a group's name or ARN). Unversioned: ModelPackageName.
- * ClientToken is generated once when left out. See docs/MODEL-PACKAGE.md for what updates in place.
+ * ClientToken, when left out, is derived from where the package is declared and from the request,
+ * so a re-run after an interrupted create registers no second version. See docs/MODEL-PACKAGE.md.
  */
 export interface ModelPackageArgs extends DeepInputs<CreateModelPackageInput> {
     /** UpdateModelPackage's approval note (versioned packages); set right after creation. */
@@ -21,25 +24,31 @@ export interface ModelPackageArgs extends DeepInputs<CreateModelPackageInput> {
     region?: pulumi.Input<string>;
     /** How long create waits for ModelPackageStatus Completed (default 30). */
     statusTimeoutMinutes?: pulumi.Input<number>;
+    /**
+     * Bring an existing package under management instead of creating one: `true` for an unversioned
+     * package (found by ModelPackageName), a version number for a version of ModelPackageGroupName.
+     * Adopted only when the members fixed at creation match the inputs (docs/MODEL-PACKAGE.md).
+     */
+    adopt?: pulumi.Input<boolean | number>;
 }
 
-/** Every CreateModelPackageInput member, listed so an SDK upgrade that adds one fails the build. */
-type CreateMembers = Record<keyof CreateModelPackageInput, unknown>;
+/**
+ * Where a resource is declared, for its ClientToken: the project, the stack, the parent's URN (two
+ * components may each declare a child of the same name) and the logical name.
+ */
+export function clientTokenScope(name: string, opts: pulumi.CustomResourceOptions | undefined): pulumi.Output<string> {
+    const parent = opts?.parent ? opts.parent.urn : pulumi.output("");
+    return pulumi.all([parent]).apply(([p]) => [pulumi.getProject(), pulumi.getStack(), p, name].join("\n"));
+}
 
 /** A model package, versioned or not (type token `pulumi-nodejs:dynamic/sagemaker:ModelPackage`). */
-export class ModelPackage extends pulumi.dynamic.Resource {
-    /** The package's ARN (use it as a Model container's ModelPackageName). */
-    declare readonly arn: pulumi.Output<string>;
-    /** ModelPackageName as SageMaker reports it (the group name for versions). */
-    declare readonly name: pulumi.Output<string>;
+export class ModelPackage extends SageMakerResource {
+    // `arn`: use it as a Model container's ModelPackageName; `name`: the group's name for versions.
     /** ModelPackageVersion (versioned packages only). */
     declare readonly version: pulumi.Output<number | undefined>;
     /** ModelPackageStatus (Completed after a successful create). */
     declare readonly status: pulumi.Output<string>;
     declare readonly statusDetails: pulumi.Output<ModelPackageStatusDetails>;
-    /** When SageMaker created the package (ISO 8601). */
-    declare readonly creationTime: pulumi.Output<string>;
-    declare readonly region: pulumi.Output<string>;
     declare readonly statusTimeoutMinutes: pulumi.Output<number | undefined>;
 
     declare readonly ModelPackageName: pulumi.Output<string | undefined>;
@@ -62,45 +71,9 @@ export class ModelPackage extends pulumi.dynamic.Resource {
     }
 
     constructor(name: string, args: ModelPackageArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        const members = {
-            ModelPackageName: args.ModelPackageName,
-            ModelPackageGroupName: args.ModelPackageGroupName,
-            ModelPackageDescription: args.ModelPackageDescription,
-            ModelPackageRegistrationType: args.ModelPackageRegistrationType,
-            InferenceSpecification: args.InferenceSpecification,
-            ValidationSpecification: args.ValidationSpecification,
-            SourceAlgorithmSpecification: args.SourceAlgorithmSpecification,
-            CertifyForMarketplace: args.CertifyForMarketplace,
-            Tags: args.Tags,
-            ModelApprovalStatus: args.ModelApprovalStatus,
-            MetadataProperties: args.MetadataProperties,
-            ModelMetrics: args.ModelMetrics,
-            ClientToken: args.ClientToken,
-            Domain: args.Domain,
-            Task: args.Task,
-            SamplePayloadUrl: args.SamplePayloadUrl,
-            CustomerMetadataProperties: args.CustomerMetadataProperties,
-            DriftCheckBaselines: args.DriftCheckBaselines,
-            AdditionalInferenceSpecifications: args.AdditionalInferenceSpecifications,
-            SkipModelValidation: args.SkipModelValidation,
-            SourceUri: args.SourceUri,
-            SecurityConfig: args.SecurityConfig,
-            ModelCard: args.ModelCard,
-            ModelLifeCycle: args.ModelLifeCycle,
-            ManagedStorageType: args.ManagedStorageType,
-        } satisfies CreateMembers;
-        super(modelPackageProvider, name, {
+        super(modelPackageProvider, "ModelPackage", name, {
             ...args,
-            ...members,
-            ApprovalDescription: args.ApprovalDescription,
-            region: args.region,
-            statusTimeoutMinutes: args.statusTimeoutMinutes,
-            arn: undefined,
-            name: undefined,
-            version: undefined,
-            status: undefined,
-            statusDetails: undefined,
-            creationTime: undefined,
-        }, opts, "sagemaker", "ModelPackage");
+            clientTokenScope: opts?.id === undefined ? clientTokenScope(name, opts) : undefined,
+        }, [...Object.keys(PACKAGE_MEMBERS), "statusTimeoutMinutes", "version", "status", "statusDetails"], opts);
     }
 }

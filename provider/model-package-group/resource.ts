@@ -1,16 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CreateModelPackageGroupInput, ManagedConfiguration, Tag } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
-import { SageMakerProvider } from "../common/provider-shim";
+import { providerFor } from "../common/provider-shim";
+import { SageMakerResource } from "../common/resource";
+import { GROUP_MEMBERS } from "./members";
 
 /** The one provider object every ModelPackageGroup serializes into its state (no logic of its own). */
-export const modelPackageGroupProvider = new SageMakerProvider("ModelPackageGroup");
+export const modelPackageGroupProvider = providerFor("ModelPackageGroup");
 
 /**
  * Inputs: every member of CreateModelPackageGroupInput, PascalCase. ModelPackageGroupName is
  * optional (generated from the logical name when left out).
  */
 export interface ModelPackageGroupArgs extends DeepInputs<CreateModelPackageGroupInput> {
+    /**
+     * Bring an existing resource of this name under management instead of creating it; adopted only
+     * when it matches the inputs (differences are listed in the error). Default false.
+     */
+    adopt?: pulumi.Input<boolean>;
     /** Region of this group; default: the stack's `aws:region`, then AWS_REGION / the SDK chain. */
     region?: pulumi.Input<string>;
     /**
@@ -21,17 +28,10 @@ export interface ModelPackageGroupArgs extends DeepInputs<CreateModelPackageGrou
 }
 
 /** A model registry group (type token `pulumi-nodejs:dynamic/sagemaker:ModelPackageGroup`). */
-export class ModelPackageGroup extends pulumi.dynamic.Resource {
-    // `declare`: a class field would overwrite the outputs the base constructor registers.
-    /** The group's ARN. */
-    declare readonly arn: pulumi.Output<string>;
-    /** The group's name (same as ModelPackageGroupName): pass it to ModelPackage.ModelPackageGroupName. */
-    declare readonly name: pulumi.Output<string>;
+export class ModelPackageGroup extends SageMakerResource {
+    // `name` (same as ModelPackageGroupName): pass it to ModelPackage.ModelPackageGroupName.
     /** ModelPackageGroupStatus (Completed once usable). */
     declare readonly status: pulumi.Output<string>;
-    declare readonly region: pulumi.Output<string>;
-    /** When SageMaker created the group (ISO 8601). */
-    declare readonly creationTime: pulumi.Output<string>;
     declare readonly logicalName: pulumi.Output<string>;
     declare readonly autoNamed: pulumi.Output<boolean>;
     declare readonly deleteVersionsOnDestroy: pulumi.Output<boolean | undefined>;
@@ -47,24 +47,8 @@ export class ModelPackageGroup extends pulumi.dynamic.Resource {
     }
 
     constructor(name: string, args: ModelPackageGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        const members = {
-            ModelPackageGroupName: args.ModelPackageGroupName,
-            ModelPackageGroupDescription: args.ModelPackageGroupDescription,
-            Tags: args.Tags,
-            ManagedConfiguration: args.ManagedConfiguration,
-        } satisfies Record<keyof CreateModelPackageGroupInput, unknown>;
-        super(modelPackageGroupProvider, name, {
-            ...args,
-            ...members,
-            // `check` gets no URN: the logical name travels as an input, for auto-naming.
-            logicalName: name,
-            region: args.region,
-            deleteVersionsOnDestroy: args.deleteVersionsOnDestroy,
-            autoNamed: undefined,
-            arn: undefined,
-            name: undefined,
-            status: undefined,
-            creationTime: undefined,
-        }, opts, "sagemaker", "ModelPackageGroup");
+        // `check` gets no URN: the logical name travels as an input, for auto-naming.
+        super(modelPackageGroupProvider, "ModelPackageGroup", name, { ...args, logicalName: name },
+            [...Object.keys(GROUP_MEMBERS), "autoNamed", "status", "deleteVersionsOnDestroy"], opts);
     }
 }

@@ -1,8 +1,12 @@
 import * as assert from "assert";
-import { checkGroup, diffGroup } from "../../../provider/model-package/group-lifecycle";
+import { checkInputs } from "../../../provider/engine/check";
+import { diffInputs } from "../../../provider/engine/diff";
+import { modelPackageGroupSpec } from "../../../provider/model-package-group/spec";
 import { UNKNOWN } from "../../../provider/common/unknown";
 
 const settings = { region: "us-east-1" };
+const checkGroup = (olds: Record<string, unknown>, news: Record<string, unknown>) => checkInputs(modelPackageGroupSpec, settings, olds, news);
+const diffGroup = (s: typeof settings, olds: Record<string, unknown>, news: Record<string, unknown>) => diffInputs(modelPackageGroupSpec, s, olds, news);
 
 function outputsOf(inputs: Record<string, unknown>): Record<string, unknown> {
     return { ...inputs, __provider: "p", arn: "arn:aws:sagemaker:us-east-1:123456789012:model-package-group/g", name: inputs.ModelPackageGroupName,

@@ -1,0 +1,30 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ResourceKind } from "./lifecycle";
+import type { SageMakerProvider } from "./provider-shim";
+
+/**
+ * What every kind's Pulumi resource shares: the type token `pulumi-nodejs:dynamic/sagemaker:<Kind>`
+ * and the outputs every kind computes. Outputs are `declare`d: a class field would overwrite the
+ * outputs the base constructor registers.
+ */
+export abstract class SageMakerResource extends pulumi.dynamic.Resource {
+    /** The resource's ARN. */
+    declare readonly arn: pulumi.Output<string>;
+    /** The resource's name as SageMaker reports it (a version: its group's). */
+    declare readonly name: pulumi.Output<string>;
+    /** The region the resource lives in. */
+    declare readonly region: pulumi.Output<string>;
+    /** When SageMaker created it (ISO 8601). */
+    declare readonly creationTime: pulumi.Output<string>;
+
+    /**
+     * `inputs`: the program's arguments plus ours. `outputs`: every property the resource exposes
+     * (the kind's members and its computed outputs), registered as undefined where the inputs leave
+     * them out, so each exists on the resource as an Output.
+     */
+    protected constructor(provider: SageMakerProvider, kind: ResourceKind, name: string, inputs: Record<string, unknown>,
+        outputs: readonly string[], opts?: pulumi.CustomResourceOptions) {
+        const registered = Object.fromEntries(["arn", "name", "region", "creationTime", ...outputs].map((k) => [k, undefined]));
+        super(provider, name, { ...registered, ...inputs }, opts, "sagemaker", kind);
+    }
+}

@@ -1,0 +1,162 @@
+import type { DescribeModelPackageOutput } from "@aws-sdk/client-sagemaker";
+import { sdk } from "../aws/client";
+import { checkFailure } from "../common/check-failures";
+import { containsUnknown } from "../common/unknown";
+import type { CallContext, KindSpec, OwnSetting, Props } from "../engine/kind";
+import { computedOutputs, sendCreate } from "../engine/api";
+import { call, describeOrGone } from "../engine/calls";
+import { createRequest } from "../engine/create";
+import { COMMON_SETTINGS } from "../engine/own-settings";
+import { stateOutputs } from "../engine/state";
+import { isAbsent, toPlain } from "../common/values";
+import { clientToken, resolveClientToken } from "./client-token";
+import { PACKAGE_MEMBERS, UPDATE } from "./members";
+import { crossFieldFailures } from "./rules";
+import { DEFAULT_STATUS_TIMEOUT_MINUTES, describePackage, PackageGone, settle } from "./settle";
+
+/** The ModelPackage: its members (members.ts), API calls, outputs, hooks (status wait, ClientToken, adopt). */
+
+/** Versioned packages live in a group; only those accept UpdateModelPackage. */
+export function isVersioned(props: Props): boolean {
+    return !isAbsent(props.ModelPackageGroupName);
+}
+
+/** How messages name a package: versions by group (and version once known), others by name. */
+export function label(props: Props): string {
+    if (isVersioned(props)) {
+        const group = String(props.ModelPackageGroupName).replace(/^arn:.*\//, "");
+        return `ModelPackage "${group}"${isAbsent(props.version) ? " (new version)" : ` version ${String(props.version)}`}`;
+    }
+    return `ModelPackage "${String(props.ModelPackageName)}"`;
+}
+
+const statusTimeout: OwnSetting = {
+    change: "ignore",
+    validate: (v) => typeof v === "number" && Number.isFinite(v) && v > 0 && v <= 24 * 60 ? undefined
+        : checkFailure("statusTimeoutMinutes", "range", "statusTimeoutMinutes must be a number of minutes above 0 and at most 1440",
+            `use e.g. 60, or leave it out for the default ${DEFAULT_STATUS_TIMEOUT_MINUTES}`),
+};
+
+/** `adopt`: true for an unversioned package (by name), a version number for a version of the group. */
+const adopt: OwnSetting = {
+    change: "ignore",
+    validate: (v) => typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v) && v >= 1) ? undefined
+        : checkFailure("adopt", "type", "expected true (an unversioned package, found by ModelPackageName) or a version number (a version of ModelPackageGroupName)",
+            "use e.g. `adopt: 3` to bring version 3 of the group under management, or leave it out"),
+};
+
+function live(d: DescribeModelPackageOutput): Props {
+    const out: Props = {};
+    const described = d as unknown as Props;
+    for (const member of Object.keys(PACKAGE_MEMBERS)) {
+        if (member !== "Tags" && member !== "ClientToken" && !isAbsent(described[member])) {
+            out[member] = described[member];
+        }
+    }
+    if (d.ModelPackageVersion !== undefined) {
+        delete out.ModelPackageName; // a version reports its group's name there; it has no name of its own
+    }
+    return toPlain(out) as Props;
+}
+
+function outputs(d: DescribeModelPackageOutput | undefined, _inputs: Props, fallback: Props): Props {
+    return {
+        name: d?.ModelPackageName ?? fallback.name,
+        version: d?.ModelPackageVersion ?? fallback.version,
+        status: d?.ModelPackageStatus ?? fallback.status,
+        statusDetails: d ? toPlain(d.ModelPackageStatusDetails) ?? {} : fallback.statusDetails,
+    };
+}
+
+function partialOutputs(inputs: Props, region: string): (d: DescribeModelPackageOutput) => Props {
+    return (d) => stateOutputs(modelPackageSpec, inputs, live(d), computedOutputs(modelPackageSpec, d, inputs, region, {}));
+}
+
+/**
+ * Waits for Completed. When there is no package to wait for, the token named one that is gone: a
+ * replacement back to inputs used before derives the same token, which SageMaker may still answer
+ * with the deleted package's ARN. Then the next token is derived and the package created again.
+ */
+async function afterCreate(ctx: CallContext, created: { id: string; arn?: string }, inputs: Props) {
+    let arn = created.id;
+    for (let attempt = 2; ; attempt++) {
+        try {
+            const description = await settle(ctx, arn, inputs, partialOutputs(inputs, ctx.region));
+            return { id: arn, arn, description };
+        } catch (err) {
+            if (!(err instanceof PackageGone) || attempt > 3) {
+                throw err;
+            }
+        }
+        const request = createRequest(modelPackageSpec, inputs);
+        request.ClientToken = clientToken(typeof inputs.clientTokenScope === "string" ? inputs.clientTokenScope : String(request.ClientToken), request, attempt);
+        arn = (await call(ctx, "CreateModelPackage", () => sendCreate(modelPackageSpec, ctx.client, request))).id;
+    }
+}
+
+/** `adopt`: the unversioned package of that name, or the version of that number in the group. */
+async function findAdoptable(ctx: CallContext, inputs: Props): Promise<{ id: string; description: DescribeModelPackageOutput } | undefined> {
+    if (!isVersioned(inputs)) {
+        const name = inputs.ModelPackageName;
+        const d = typeof name === "string" ? await describeOrGone(modelPackageSpec, ctx, name) : undefined;
+        return d?.ModelPackageArn ? { id: d.ModelPackageArn, description: d } : undefined;
+    }
+    const group = String(inputs.ModelPackageGroupName);
+    let NextToken: string | undefined;
+    do {
+        const page = await ctx.client.send(new (sdk().ListModelPackagesCommand)({ ModelPackageGroupName: group, NextToken, MaxResults: 100 }));
+        const hit = (page.ModelPackageSummaryList ?? []).find((s) => s.ModelPackageVersion === inputs.adopt);
+        if (hit?.ModelPackageArn) {
+            return { id: hit.ModelPackageArn, description: await describePackage(ctx, hit.ModelPackageArn) };
+        }
+        NextToken = page.NextToken;
+    } while (NextToken);
+    return undefined;
+}
+
+export const modelPackageSpec: KindSpec<DescribeModelPackageOutput> = {
+    kind: "ModelPackage",
+    doc: "docs/MODEL-PACKAGE.md",
+    members: PACKAGE_MEMBERS,
+    own: {
+        region: COMMON_SETTINGS.region,
+        statusTimeoutMinutes: statusTimeout,
+        adopt,
+        /** Where the resource is declared (project/stack/parent/name), for the ClientToken. */
+        clientTokenScope: { change: "ignore" },
+    },
+    name: { member: "ModelPackageName", generated: false },
+    computedOutputs: ["arn", "name", "version", "status", "statusDetails", "creationTime", "region"],
+    label: (props) => label(props),
+    rules: crossFieldFailures,
+    lostCreate: "by-client-token",
+    api: {
+        // The SDK's retries resend the same ClientToken, so a lost create response returns the same package.
+        update: UPDATE,
+        updateIdMember: "ModelPackageArn",
+        idIsArn: true,
+        live,
+        outputs,
+    },
+    hooks: {
+        prepare(_settings, olds, inputs) {
+            const token = resolveClientToken(olds, inputs, createRequest(modelPackageSpec, inputs));
+            if (token !== undefined && !containsUnknown(token)) {
+                inputs.ClientToken = token;
+            }
+        },
+        canUpdate: isVersioned,
+        // "CreateModelPackage ... uses the tags of the group" for versions: they are tagged right after.
+        tagsAtCreate: (inputs) => !isVersioned(inputs),
+        afterCreate,
+        async beforeUpdate(ctx, id, olds, news) {
+            // A previous create timed out (kept as not initialized): finish waiting first.
+            return olds.status === "Completed" ? undefined : settle(ctx, id, { ...olds, ...news }, partialOutputs(news, ctx.region));
+        },
+        async afterUpdate(ctx, id, news, d) {
+            // A new InferenceSpecification may be validated again.
+            return d.ModelPackageStatus === "Completed" ? d : settle(ctx, id, news, partialOutputs(news, ctx.region));
+        },
+        findAdoptable,
+    },
+};

@@ -1,0 +1,185 @@
+// The scenario list (tests/scenarios/kinds.ts) at the integration layer: each kind's lifecycle,
+// driven as the engine drives it, against the local endpoint over HTTP with the real SDK.
+import * as assert from "assert";
+import { CreateModelPackageGroupCommand, DeleteModelCommand, DeleteModelPackageCommand, DeleteModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { Inventory } from "../../../local-endpoint";
+import type { Lifecycle } from "../../../provider/common/lifecycle";
+import { lifecycles } from "../../../provider/runtime";
+import { checked, deploy, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "../../helpers/lifecycle-harness";
+import { useLocalEndpoint } from "../../helpers/local-endpoint";
+import { SCENARIOS, title, type KindScenarios } from "../../scenarios/kinds";
+
+type Props = Record<string, unknown>;
+
+/** The endpoint's live resources of one kind. */
+function live(inventory: Inventory, s: KindScenarios): string[] {
+    return s.kind === "Model" ? inventory.models : s.kind === "ModelPackageGroup" ? inventory.modelPackageGroups : inventory.modelPackages;
+}
+
+/** Deletes a resource behind Pulumi's back, as someone in the console would. */
+async function deleteOutOfBand(client: SageMakerClient, s: KindScenarios, d: Deployed): Promise<void> {
+    if (s.kind === "Model") {
+        await client.send(new DeleteModelCommand({ ModelName: d.id }));
+    } else if (s.kind === "ModelPackageGroup") {
+        await client.send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: d.id }));
+    } else {
+        await client.send(new DeleteModelPackageCommand({ ModelPackageName: d.id }));
+    }
+}
+
+/** The create operation of a kind, as the endpoint counts it. */
+const CREATE = { Model: "CreateModel", ModelPackageGroup: "CreateModelPackageGroup", ModelPackage: "CreateModelPackage" } as const;
+
+for (const s of SCENARIOS) {
+    describe(`scenarios against the local endpoint: ${title(s)}`, function () {
+        this.timeout(20_000);
+        useTestEnvironment();
+        const local = useLocalEndpoint({ packageStatusDelayMs: 20 });
+        const lc: Lifecycle = lifecycles[s.kind];
+        const settings = () => settingsFor(local.endpoint);
+        let n = 0;
+        /** A fresh physical name per test (or the group, for versions). */
+        const fresh = () => (s.needs ? s.needs.group : `scenario-${s.kind.toLowerCase()}-${++n}`);
+        const program = (name = fresh()): Props => ({ ...s.basic(name), ...(s.spec.name?.generated ? { logicalName: "scenario" } : {}) });
+        const count = () => live(local.endpoint.inventory(), s).length;
+        /** The name a program gave (for a version: its group). */
+        const nameOf = (d: Deployed) => String(d.inputs[s.nameMember ?? "ModelPackageGroupName"]);
+
+        before(async () => {
+            if (s.needs) {
+                await local.client.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: s.needs.group }));
+            }
+        });
+
+        it("basic: create makes exactly the declared resource, and a refresh right after shows no drift", async () => {
+            const before = count();
+            const d = await deploy(lc, settings(), program());
+            assert.strictEqual(count(), before + 1);
+            const r = await lc.read(settings(), d.id, d.outputs);
+            assert.strictEqual(r.id, d.id);
+            const drift = await lc.diff(settings(), d.id, { ...r.props!, __provider: PROVIDER }, await checked(lc, settings(), r.inputs!, program(nameOf(d))));
+            assert.strictEqual(drift.changes, false, "no drift right after a deployment");
+            await lc.delete(settings(), d.id, d.outputs);
+        });
+
+        it(`update in place (${s.inPlace.member}): the same resource, and a refresh reads the new value back`, async () => {
+            const d = await deploy(lc, settings(), program());
+            const name = nameOf(d);
+            const { diff, next } = await redeploy(lc, settings(), d, s.inPlace.change(program(name)));
+            assert.deepStrictEqual([diff.changes, diff.replaces], [true, []]);
+            assert.strictEqual(next.id, d.id);
+            const r = await lc.read(settings(), d.id, next.outputs);
+            assert.deepStrictEqual(r.inputs![s.inPlace.member], s.inPlace.change(program(name))[s.inPlace.member]);
+            await lc.delete(settings(), d.id, next.outputs);
+        });
+
+        it(`replace (${s.replace.member}): in the engine's order, one resource with the new value is left`, async () => {
+            const d = await deploy(lc, settings(), program());
+            const name = nameOf(d);
+            const news = await checked(lc, settings(), {}, s.replace.change(program(name)));
+            const diff = await lc.diff(settings(), d.id, d.outputs, news);
+            assert.deepStrictEqual(diff.replaces, [s.replace.member]);
+            const before = count();
+            if (diff.deleteBeforeReplace) {
+                await lc.delete(settings(), d.id, d.outputs);
+                assert.strictEqual(count(), before - 1);
+            }
+            const created = await lc.create(settings(), news);
+            if (!diff.deleteBeforeReplace) {
+                await lc.delete(settings(), d.id, d.outputs);
+            }
+            assert.strictEqual(count(), before);
+            const r = await lc.read(settings(), created.id, { ...created.outs });
+            assert.deepStrictEqual(r.inputs![s.replace.member], news[s.replace.member]);
+            await lc.delete(settings(), created.id, created.outs);
+        });
+
+        it("_disappears: deleted out of band, refresh drops it and the next create makes it again", async () => {
+            const d = await deploy(lc, settings(), program());
+            await deleteOutOfBand(local.client, s, d);
+            assert.deepStrictEqual(await lc.read(settings(), d.id, d.outputs), {});
+            // The next up checks the program again with no old state (it was dropped), then creates.
+            const before = count();
+            const again = await lc.create(settings(), await checked(lc, settings(), {}, program(nameOf(d))));
+            assert.strictEqual(count(), before + 1);
+            await lc.delete(settings(), again.id, again.outs);
+        });
+
+        it("destroy check: delete leaves nothing, and deleting what is already gone is success", async () => {
+            const before = count();
+            const d = await deploy(lc, settings(), program());
+            await lc.delete(settings(), d.id, d.outputs);
+            assert.strictEqual(count(), before);
+            await lc.delete(settings(), d.id, d.outputs);
+            assert.strictEqual(count(), before);
+        });
+
+        if (s.nameMember) {
+            it("a fixed name taken by a resource this deployment did not create: a clear conflict, and it is left untouched", async () => {
+                const theirs = await deploy(lc, settings(), program());
+                const before = count();
+                const ours = await checked(lc, settings(), {}, s.replace.change(program(nameOf(theirs))));
+                await assert.rejects(lc.create(settings(), ours), (err: Error) => {
+                    assert.match(err.message, new RegExp(`named "${nameOf(theirs)}" already exists in us-east-1; it was not created by this deployment, so it is left untouched\\. Fix: `));
+                    return true;
+                });
+                assert.strictEqual(count(), before);
+                const r = await lc.read(settings(), theirs.id, theirs.outputs);
+                assert.deepStrictEqual(r.inputs![s.replace.member], theirs.inputs[s.replace.member], "untouched");
+                await lc.delete(settings(), theirs.id, theirs.outputs);
+            });
+        }
+
+        it("lost create response: the create is applied once and the resource is in state exactly once", async () => {
+            const before = count();
+            local.endpoint.setFaults({ rules: [{ operation: CREATE[s.kind], times: 1, error: "lostResponse" }] });
+            try {
+                const d = await deploy(lc, settings(), program());
+                assert.strictEqual(count(), before + 1, "exactly one resource");
+                assert.ok(live(local.endpoint.inventory(), s).some((arn) => arn === d.outputs.arn), "the state names the live one");
+                await lc.delete(settings(), d.id, d.outputs);
+            } finally {
+                local.endpoint.setFaults({});
+            }
+        });
+
+        describe("adopt", () => {
+            /** The same program with `adopt` set: true for a name, the version number for a version. */
+            const adopting = (p: Props, version?: unknown) => ({ ...p, adopt: s.needs ? version : true });
+
+            it("adopt-equal: an existing resource matching the inputs is taken over, not created", async () => {
+                const existing = await deploy(lc, settings(), program());
+                const name = nameOf(existing);
+                local.endpoint.resetCounters();
+                const adopted = await deploy(lc, settings(), adopting(s.inPlace.change(program(name)), existing.outputs.version));
+                assert.strictEqual(adopted.id, existing.id);
+                assert.strictEqual(local.endpoint.counters()[CREATE[s.kind]] ?? 0, 0, "nothing created");
+                const r = await lc.read(settings(), adopted.id, adopted.outputs);
+                assert.deepStrictEqual(r.inputs![s.inPlace.member], s.inPlace.change(program(name))[s.inPlace.member], "in-place members set to the inputs");
+                // Destroy after adoption deletes exactly what was adopted.
+                const before = count();
+                await lc.delete(settings(), adopted.id, adopted.outputs);
+                assert.strictEqual(count(), before - 1);
+            });
+
+            it("adopt-different: a resource differing in a member fixed at creation is refused, naming the member", async () => {
+                const existing = await deploy(lc, settings(), program());
+                const name = nameOf(existing);
+                const inputs = await checked(lc, settings(), {}, adopting(s.replace.change(program(name)), existing.outputs.version));
+                await assert.rejects(lc.create(settings(), inputs), (err: Error) => {
+                    assert.match(err.message, new RegExp(`adopt found the existing .* but it differs from the inputs at ${s.replace.member}`));
+                    assert.match(err.message, /Fix: /);
+                    return true;
+                });
+                await lc.delete(settings(), existing.id, existing.outputs);
+            });
+
+            it("adopt-missing: nothing to adopt, so it is created", async () => {
+                const before = count();
+                const d = await deploy(lc, settings(), adopting(program(), 999));
+                assert.strictEqual(count(), before + 1);
+                await lc.delete(settings(), d.id, d.outputs);
+            });
+        });
+    });
+}

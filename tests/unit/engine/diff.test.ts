@@ -1,0 +1,71 @@
+// The engine's diff, on what the specs of the kinds share: values compared as data, whatever their keys.
+import * as assert from "assert";
+import { diffInputs, planUpdate } from "../../../provider/engine/diff";
+import { modelSpec } from "../../../provider/model/spec";
+import { modelPackageSpec } from "../../../provider/model-package/spec";
+import { inferenceSpecification, IMAGE, ROLE } from "../../scenarios/kinds";
+
+type Props = Record<string, unknown>;
+const settings = { region: "us-east-1" };
+
+/** A container Environment parsed from JSON, as inputs arrive: `__proto__` is an own key there. */
+function environment(json: string): Props {
+    return JSON.parse(json) as Props;
+}
+
+describe("engine diff", () => {
+    describe("Environment variables are data, whatever their names", () => {
+        const model = (env: Props): Props => ({ ModelName: "m", autoNamed: false, region: "us-east-1", ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE, Environment: env } });
+
+        it("a change of a variable named __proto__ replaces the model", () => {
+            const d = diffInputs(modelSpec, settings, model(environment('{"__proto__": "a"}')), model(environment('{"__proto__": "b"}')));
+            assert.deepStrictEqual(d.replaces, ["PrimaryContainer"]);
+        });
+
+        it("adding or removing a variable named __proto__ or constructor is a change", () => {
+            for (const json of ['{"__proto__": "a"}', '{"constructor": "x"}']) {
+                assert.deepStrictEqual(diffInputs(modelSpec, settings, model({}), model(environment(json))).replaces, ["PrimaryContainer"], json);
+                assert.deepStrictEqual(diffInputs(modelSpec, settings, model(environment(json)), model({})).replaces, ["PrimaryContainer"], json);
+            }
+        });
+
+        it("the same __proto__ value is no change", () => {
+            assert.strictEqual(diffInputs(modelSpec, settings, model(environment('{"__proto__": "a"}')), model(environment('{"__proto__": "a"}'))).changes, false);
+        });
+
+        it("a version's InferenceSpecification update sends a __proto__ variable as an own key", () => {
+            const spec = (env: Props) => ({ ...inferenceSpecification(), Containers: [{ Image: IMAGE, Environment: env }] });
+            const olds = { ModelPackageGroupName: "g", region: "us-east-1", InferenceSpecification: spec(environment('{"__proto__": "a"}')) };
+            const news = { ...olds, InferenceSpecification: spec(environment('{"__proto__": "b"}')) };
+            const request = planUpdate(modelPackageSpec, olds, news).request as { InferenceSpecification: { Containers: { Environment: Props }[] } };
+            assert.ok(Object.prototype.hasOwnProperty.call(request.InferenceSpecification.Containers[0].Environment, "__proto__"));
+            assert.strictEqual(JSON.stringify(request.InferenceSpecification.Containers[0].Environment), '{"__proto__":"b"}');
+        });
+    });
+
+    describe("AdditionalInferenceSpecifications (append-only through UpdateModelPackage)", () => {
+        const extra = (name: string) => ({ Name: name, Containers: [{ Image: IMAGE }], SupportedContentTypes: ["text/csv"], SupportedResponseMIMETypes: ["text/csv"] });
+        const base = { InferenceSpecification: inferenceSpecification(), region: "us-east-1", AdditionalInferenceSpecifications: [extra("a")] };
+
+        it("appending to a version is an in-place AdditionalInferenceSpecificationsToAdd", () => {
+            const olds = { ...base, ModelPackageGroupName: "g" };
+            const news = { ...olds, AdditionalInferenceSpecifications: [extra("a"), extra("b")] };
+            assert.deepStrictEqual(diffInputs(modelPackageSpec, settings, olds, news), { changes: true, replaces: [], deleteBeforeReplace: false });
+            assert.deepStrictEqual(planUpdate(modelPackageSpec, olds, news).request, { AdditionalInferenceSpecificationsToAdd: [extra("b")] });
+        });
+
+        it("appending to an unversioned package replaces it (UpdateModelPackage updates versions only)", () => {
+            const olds = { ...base, ModelPackageName: "p" };
+            const news = { ...olds, AdditionalInferenceSpecifications: [extra("a"), extra("b")] };
+            assert.deepStrictEqual(diffInputs(modelPackageSpec, settings, olds, news),
+                { changes: true, replaces: ["AdditionalInferenceSpecifications"], deleteBeforeReplace: true });
+            assert.strictEqual(planUpdate(modelPackageSpec, olds, news).request, undefined);
+        });
+
+        it("adding the first one to an unversioned package replaces it too", () => {
+            const olds = { InferenceSpecification: inferenceSpecification(), region: "us-east-1", ModelPackageName: "p" };
+            const news = { ...olds, AdditionalInferenceSpecifications: [extra("a")] };
+            assert.deepStrictEqual(diffInputs(modelPackageSpec, settings, olds, news).replaces, ["AdditionalInferenceSpecifications"]);
+        });
+    });
+});
