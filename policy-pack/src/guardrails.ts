@@ -4,6 +4,7 @@ import { PolicySettings } from "./policies/common";
 import { EulaAcceptanceConfig, eulaAcceptancePolicy } from "./policies/eula-acceptance";
 import { NetworkIsolationConfig, networkIsolationPolicy } from "./policies/network-isolation";
 import { RegionMatchConfig, regionMatchPolicy } from "./policies/region-match";
+import { RegistryApprovalConfig, registryApprovalPolicy } from "./policies/registry-approval";
 
 /** Settings of every guardrail, by policy; each is a level or `{ enforcementLevel?, ...options }`. */
 export interface GuardrailsConfig {
@@ -15,9 +16,11 @@ export interface GuardrailsConfig {
     regionMatch?: PolicySettings<RegionMatchConfig>;
     /** `sagemaker-eula-acceptance` */
     eulaAcceptance?: PolicySettings<EulaAcceptanceConfig>;
+    /** `sagemaker-registry-approval` */
+    registryApproval?: PolicySettings<RegistryApprovalConfig>;
 }
 
-const KEYS: (keyof GuardrailsConfig)[] = ["enforcementLevel", "networkIsolation", "regionMatch", "eulaAcceptance"];
+const KEYS: (keyof GuardrailsConfig)[] = ["enforcementLevel", "networkIsolation", "regionMatch", "eulaAcceptance", "registryApproval"];
 
 /**
  * The SageMaker guardrails, to spread into a PolicyPack next to other policies:
@@ -38,5 +41,6 @@ export function sagemakerGuardrails(config: GuardrailsConfig = {}): Policies {
         networkIsolationPolicy(level(config.networkIsolation)),
         regionMatchPolicy(level(config.regionMatch)),
         eulaAcceptancePolicy(level(config.eulaAcceptance)),
+        registryApprovalPolicy(level(config.registryApproval)),
     ];
 }

@@ -11,4 +11,12 @@ export { networkIsolationDefaults } from "./policies/network-isolation";
 export type { NetworkIsolationConfig } from "./policies/network-isolation";
 export { regionMatchDefaults } from "./policies/region-match";
 export type { RegionMatchConfig } from "./policies/region-match";
-export { eulaAcceptance, eulaAcceptancePolicy, networkIsolation, networkIsolationPolicy, policies, regionMatch, regionMatchPolicy } from "./policies";
+export { registryApprovalDefaults } from "./policies/registry-approval";
+export type { RegistryApprovalConfig } from "./policies/registry-approval";
+export {
+    eulaAcceptance, eulaAcceptancePolicy, networkIsolation, networkIsolationPolicy, policies, regionMatch, regionMatchPolicy, registryApproval,
+    registryApprovalPolicy,
+} from "./policies";
+// The location parser, for organizations' own rules over the same locations.
+export { parseLocation, PARTITIONS, partitionOfRegion } from "./locations";
+export type { ArnLocation, EcrLocation, Location, MemberKind, NameLocation, OtherLocation, S3Location } from "./locations";

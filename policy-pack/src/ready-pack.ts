@@ -6,7 +6,7 @@ export const READY_PACK_NAME = "sagemaker-guardrails";
 
 export function readyPackArgs(): PolicyPackArgs {
     return {
-        description: "Guardrails for Amazon SageMaker models and model packages: network isolation, region match, EULA acceptance.",
+        description: "Guardrails for Amazon SageMaker models and model packages: network isolation, region match, EULA acceptance, registry approval.",
         displayName: "SageMaker guardrails",
         provider: "aws",
         tags: ["sagemaker", "aws"],

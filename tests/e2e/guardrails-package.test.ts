@@ -17,6 +17,7 @@ const NON_COMPLIANT = {
     "sagemaker-eula-acceptance": ["gated-without-eula"],
     "sagemaker-network-isolation": ["no-isolation"],
     "sagemaker-region-match": ["cross-region-image"],
+    "sagemaker-registry-approval": ["serves-unapproved"],
 };
 
 const POLICY_PACK_YAML = "runtime: nodejs\ndescription: a user's own policy pack built on sagemaker-guardrails\n";
@@ -98,7 +99,7 @@ describe("e2e: the sagemaker-guardrails package installed from its tarball outsi
             assert.equal(out.status, 0, out.stderr);
             const got = JSON.parse(out.stdout) as { file: string; policies: string[] };
             assert.equal(path.relative(current, got.file), path.join("node_modules", "sagemaker-guardrails", "dist", "index.js"));
-            assert.deepEqual(got.policies, ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance"]);
+            assert.deepEqual(got.policies, ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance", "sagemaker-registry-approval"]);
         });
     });
 
@@ -131,7 +132,7 @@ describe("e2e: the sagemaker-guardrails package installed from its tarball outsi
             // cross-region-image has its image violation besides.
             assert.deepEqual(violationsAt(preview.output, "mandatory"), {
                 ...NON_COMPLIANT,
-                "sagemaker-region-match": ["cross-region-image", "cross-region-image", "gated-without-eula", "no-isolation"],
+                "sagemaker-region-match": ["cross-region-image", "cross-region-image", "gated-without-eula", "no-isolation", "serves-unapproved"],
             }, preview.output);
         });
 

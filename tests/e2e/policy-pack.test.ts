@@ -15,6 +15,7 @@ const NON_COMPLIANT = {
     "sagemaker-network-isolation": ["no-isolation"],
     "sagemaker-region-match": ["cross-region-image"],
     "sagemaker-eula-acceptance": ["gated-without-eula"],
+    "sagemaker-registry-approval": ["serves-unapproved"],
 };
 
 describe("e2e: the sagemaker-guardrails policy pack with the real Pulumi CLI", function () {
@@ -79,7 +80,10 @@ describe("e2e: the sagemaker-guardrails policy pack with the real Pulumi CLI", f
             const file = writePolicyConfig({ "sagemaker-eula-acceptance": "disabled", "sagemaker-network-isolation": { enforcementLevel: "advisory" } });
             const preview = await nonCompliant.preview(withConfig(file));
             assert.notEqual(preview.code, 0, preview.output);
-            assert.deepEqual(violationsAt(preview.output, "mandatory"), { "sagemaker-region-match": ["cross-region-image"] }, preview.output);
+            assert.deepEqual(violationsAt(preview.output, "mandatory"), {
+                "sagemaker-region-match": ["cross-region-image"],
+                "sagemaker-registry-approval": ["serves-unapproved"],
+            }, preview.output);
             assert.deepEqual(violationsAt(preview.output, "advisory"), { "sagemaker-network-isolation": ["no-isolation"] }, preview.output);
             assert.ok(!policyViolations(preview.output).some((v) => v.policy === "sagemaker-eula-acceptance"), preview.output);
         });

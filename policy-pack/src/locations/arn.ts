@@ -1,6 +1,6 @@
 // ARNs: arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE ("Amazon Resource Names", AWS General Reference).
 // The partition must be one AWS has (generated/partitions.json) and the region one of its regions.
-import { isRegionOf, partitionById } from "./partitions";
+import { partitionById, regionAmong } from "./partitions";
 import { ArnLocation, other, OtherLocation } from "./types";
 
 const SERVICE = /^[a-z0-9-]{1,40}$/;
@@ -22,7 +22,7 @@ export function parseArn(value: string): ArnLocation | OtherLocation {
     if (!SERVICE.test(service) || !ACCOUNT.test(account) || resource === "") {
         return other("not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)");
     }
-    if (region !== "" && !isRegionOf(region, p)) {
+    if (region !== "" && !regionAmong(region, [p])) {
         return other(`"${region.slice(0, 40)}" is not a region of partition ${p.id}`);
     }
     return { kind: "arn", partition: p.id, service, region: region === "" ? undefined : region, account, resource };

@@ -4,7 +4,7 @@
 // over IPv6: ACCOUNT.dkr-ecr.REGION.on.aws); AWS General Reference, "Amazon ECR endpoints and
 // quotas" (FIPS: ACCOUNT.dkr.ecr-fips.REGION..., ACCOUNT.dkr-ecr-fips.REGION.on.aws). The IPv4
 // hosts end in the partition's DNS suffix (generated/partitions.json, e.g. amazonaws.com.cn).
-import { isRegionOf, partitionOfRegion, splitDnsSuffix } from "./partitions";
+import { partitionOfRegion, regionAmong, splitDnsSuffix } from "./partitions";
 import { EcrLocation, other, OtherLocation } from "./types";
 
 const ACCOUNT = /^\d{12}$/;
@@ -22,8 +22,9 @@ function ecrHost(host: string): { account: string; region: string; partition: st
     }
     const split = splitDnsSuffix(host);
     const labels = split?.labels ?? [];
-    if (split && labels.length === 4 && ACCOUNT.test(labels[0]) && labels[1] === "dkr" && (labels[2] === "ecr" || labels[2] === "ecr-fips") && isRegionOf(labels[3], split.partition)) {
-        return { account: labels[0], region: labels[3], partition: split.partition.id, form: labels[2] === "ecr" ? "IPv4" : "FIPS" };
+    const p = split && labels.length === 4 ? regionAmong(labels[3], split.partitions) : undefined;
+    if (p && ACCOUNT.test(labels[0]) && labels[1] === "dkr" && (labels[2] === "ecr" || labels[2] === "ecr-fips")) {
+        return { account: labels[0], region: labels[3], partition: p.id, form: labels[2] === "ecr" ? "IPv4" : "FIPS" };
     }
     return undefined;
 }

@@ -21,7 +21,7 @@ export const PARTITIONS: readonly Partition[] = generated.partitions.map(p => ({
 }));
 
 /** Longest suffix first, so "amazonaws.com.cn" is tried before "amazonaws.com". */
-const BY_SUFFIX = [...PARTITIONS].sort((a, b) => b.dnsSuffix.length - a.dnsSuffix.length);
+const SUFFIXES = [...new Set(PARTITIONS.map(p => p.dnsSuffix))].sort((a, b) => b.length - a.length);
 
 // Region names are short: anything else is not one, and the partition patterns never see long input.
 const REGION_SHAPE = /^[a-z][a-z0-9-]{1,38}[0-9]$/;
@@ -37,16 +37,22 @@ export function partitionOfRegion(region: string): Partition | undefined {
     return PARTITIONS.find(p => p.regions.has(region)) ?? PARTITIONS.find(p => p.regionRegex.test(region));
 }
 
-export function isRegionOf(region: string, partition: Partition): boolean {
-    return partitionOfRegion(region) === partition;
-}
-
-/** The partition whose DNS suffix ends `host`, and the labels before it. */
-export function splitDnsSuffix(host: string): { partition: Partition; labels: string[] } | undefined {
-    for (const p of BY_SUFFIX) {
-        if (host.endsWith(`.${p.dnsSuffix}`)) {
-            return { partition: p, labels: host.slice(0, -(p.dnsSuffix.length + 1)).split(".") };
+/**
+ * The DNS suffix that ends `host`, the labels before it, and the partitions that use it (aws and
+ * aws-us-gov share amazonaws.com: the region label tells them apart; the first, aws, owns the
+ * region-less global hosts).
+ */
+export function splitDnsSuffix(host: string): { suffix: string; partitions: Partition[]; labels: string[] } | undefined {
+    for (const suffix of SUFFIXES) {
+        if (host.endsWith(`.${suffix}`)) {
+            return { suffix, partitions: PARTITIONS.filter(p => p.dnsSuffix === suffix), labels: host.slice(0, -(suffix.length + 1)).split(".") };
         }
     }
     return undefined;
+}
+
+/** The partition of `region` if it is one of `partitions` (those of a DNS suffix). */
+export function regionAmong(region: string, partitions: readonly Partition[]): Partition | undefined {
+    const p = partitionOfRegion(region);
+    return p && partitions.includes(p) ? p : undefined;
 }

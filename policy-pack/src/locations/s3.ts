@@ -4,7 +4,7 @@
 //       FIPS / dual-stack / path-style / accelerate / access point / S3 Express input resolves to);
 // [ug]  Amazon S3 User Guide, "Virtual hosting of buckets" and "Legacy endpoints" (s3-REGION dash
 //       hosts, s3-external-1, the global s3.amazonaws.com), "Using access points" (s3:// access point ARNs).
-import { isRegionOf, Partition, splitDnsSuffix } from "./partitions";
+import { Partition, regionAmong, splitDnsSuffix } from "./partitions";
 import { other, OtherLocation, S3Location } from "./types";
 
 // S3 bucket names: 3-63 characters today; legacy us-east-1 buckets up to 255, with upper case and "_" [ug].
@@ -17,15 +17,26 @@ interface HostMatch {
     /** Labels left of the endpoint labels: the bucket (virtual-hosted), or none (path-style). */
     left: string[];
     region?: string;
+    /** The region's partition; for region-less hosts, the suffix's first partition. */
+    partition: string;
     form: string;
     accessPoint?: "regional" | "multi-region" | "outposts";
 }
 
-/** The endpoint part of an S3 host, given its labels before the DNS suffix. */
-function matchHost(labels: string[], p: Partition): HostMatch | undefined {
+/** The endpoint part of an S3 host, given its labels before a DNS suffix that `partitions` use. */
+function matchHost(labels: string[], partitions: Partition[]): HostMatch | undefined {
+    const found = endpoint(labels, partitions);
+    if (!found) {
+        return undefined;
+    }
+    const partition = found.region ? regionAmong(found.region, partitions)!.id : partitions[0].id;
+    return { ...found, partition };
+}
+
+function endpoint(labels: string[], partitions: Partition[]): Omit<HostMatch, "partition"> | undefined {
     const n = labels.length;
     const at = (i: number) => labels[n - i];
-    const region = (label: string | undefined) => (label !== undefined && isRegionOf(label, p) ? label : undefined);
+    const region = (label: string | undefined) => (label !== undefined && regionAmong(label, partitions) ? label : undefined);
     const rest = (k: number) => labels.slice(0, n - k);
     // {alias}.mrap.accesspoint.s3-global: Multi-Region Access Point, routed to any region [sdk]
     if (n >= 4 && at(1) === "s3-global" && at(2) === "accesspoint" && at(3) === "mrap") {
@@ -33,7 +44,7 @@ function matchHost(labels: string[], p: Partition): HostMatch | undefined {
     }
     // {name}-{account}.{outpost}.s3-outposts.{region} [sdk]
     if (n >= 4 && at(2) === "s3-outposts" && region(at(1))) {
-        return { left: rest(3), region: at(1), form: "Outposts access point", accessPoint: "outposts" };
+        return { left: rest(2), region: at(1), form: "Outposts access point", accessPoint: "outposts" };
     }
     // {svc}[.dualstack].{region}: regional virtual-hosted, path-style and access point hosts [sdk]
     for (const dual of [true, false]) {
@@ -57,7 +68,7 @@ function matchHost(labels: string[], p: Partition): HostMatch | undefined {
     }
     // s3-{region} and s3-external-1 (= us-east-1): legacy regional dash hosts [ug]
     const last = at(1);
-    if (last === "s3-external-1" && p.id === "aws") {
+    if (last === "s3-external-1" && partitions[0].id === "aws") {
         return { left: rest(1), region: "us-east-1", form: "legacy s3-external-1 endpoint" };
     }
     if (last.startsWith("s3-") && region(last.slice(3))) {
@@ -90,7 +101,7 @@ function s3Uri(rest: string): S3Location | OtherLocation {
         const arn = `arn:${partition}:s3:${region}:${account}:accesspoint/${name}`;
         const multiRegion = region === "";
         return location(arn, key, multiRegion ? "Multi-Region Access Point ARN" : "access point ARN", {
-            partition, region: multiRegion ? undefined : region, accessPoint: { name, account, multiRegion },
+            partition, region: multiRegion ? undefined : region, account, accessPoint: { name, account, multiRegion },
         });
     }
     const slash = rest.indexOf("/");
@@ -128,11 +139,11 @@ function httpsUrl(rest: string): S3Location | OtherLocation {
     }
     const host = (colon < 0 ? authority : authority.slice(0, colon)).toLowerCase();
     const split = host.length <= 253 ? splitDnsSuffix(host) : undefined;
-    const match = split && matchHost(split.labels, split.partition);
-    if (!split || !match) {
+    const match = split && matchHost(split.labels, split.partitions);
+    if (!match) {
         return other(`host "${host.slice(0, 100)}" is not an S3 endpoint of any AWS partition`);
     }
-    const partition = split.partition.id;
+    const partition = match.partition;
     if (match.accessPoint) {
         // The left part is the access point: NAME-ACCOUNT (regional, Outposts) or ALIAS.mrap.
         if (match.accessPoint === "multi-region") {
@@ -149,7 +160,7 @@ function httpsUrl(rest: string): S3Location | OtherLocation {
         if (key === undefined) {
             return other("the URL's path is not valid percent-encoding");
         }
-        return location(label, key, match.form, { partition, region: match.region, accessPoint: { name: label.slice(0, dash), account, multiRegion: false } });
+        return location(label, key, match.form, { partition, region: match.region, account, accessPoint: { name: label.slice(0, dash), account, multiRegion: false } });
     }
     let bucket: string;
     let rawKey: string;

@@ -9,6 +9,8 @@ export interface S3Location {
     key: string;
     /** How it was written, for messages: "s3:// URI", "virtual-hosted, dual-stack", "legacy global endpoint", ... */
     form: string;
+    /** The owner, where the spelling names it (access points). */
+    account?: string;
     /** Set when the "bucket" is an access point (regional ARN or host, or a Multi-Region Access Point). */
     accessPoint?: { name: string; account?: string; multiRegion: boolean };
     /** `s3://<bucket>/<key>`: one spelling per object, what gated locations and approvals are matched against. */

@@ -7,7 +7,7 @@ import { messages, runResourcePolicy } from "../../helpers/policy-args";
 import { IMAGE_USE1, model } from "./fixtures";
 
 const USE1 = { stackConfig: { "aws:region": "us-east-1" } };
-const names = ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance"];
+const names = ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance", "sagemaker-registry-approval"];
 
 describe("sagemakerGuardrails()", () => {
     it("returns every guardrail, mandatory, with the schema defaults of the policy's own defaults", () => {
@@ -39,15 +39,16 @@ describe("sagemakerGuardrails()", () => {
 
     it("levels: per policy, as a bare level, or for all; a policy's own level wins over the one for all", () => {
         const levels = (c: Parameters<typeof sagemakerGuardrails>[0]) => sagemakerGuardrails(c).map(p => p.enforcementLevel);
-        assert.deepStrictEqual(levels({ eulaAcceptance: "advisory" }), ["mandatory", "mandatory", "advisory"]);
-        assert.deepStrictEqual(levels({ enforcementLevel: "advisory" }), ["advisory", "advisory", "advisory"]);
+        assert.deepStrictEqual(levels({ eulaAcceptance: "advisory" }), ["mandatory", "mandatory", "advisory", "mandatory"]);
+        assert.deepStrictEqual(levels({ enforcementLevel: "advisory" }), ["advisory", "advisory", "advisory", "advisory"]);
         assert.deepStrictEqual(levels({ enforcementLevel: "advisory", networkIsolation: { enforcementLevel: "remediate" }, regionMatch: "disabled" }),
-            ["remediate", "disabled", "advisory"]);
-        assert.deepStrictEqual(levels({ enforcementLevel: "advisory", regionMatch: { allowedRegions: ["us-east-1"] } }), ["advisory", "advisory", "advisory"]);
+            ["remediate", "disabled", "advisory", "advisory"]);
+        assert.deepStrictEqual(levels({ enforcementLevel: "advisory", regionMatch: { allowedRegions: ["us-east-1"] }, registryApproval: { unknownApproval: "fail" } }),
+            ["advisory", "advisory", "advisory", "advisory"]);
     });
 
     it("a misspelt key or option throws, naming it and the valid ones", () => {
-        assert.throws(() => sagemakerGuardrails({ regionMach: {} } as never), /unknown key "regionMach"; the keys are enforcementLevel, networkIsolation, regionMatch, eulaAcceptance/);
+        assert.throws(() => sagemakerGuardrails({ regionMach: {} } as never), /unknown key "regionMach"; the keys are enforcementLevel, networkIsolation, regionMatch, eulaAcceptance, registryApproval/);
         assert.throws(() => sagemakerGuardrails({ regionMatch: { alowedRegions: ["x"] } as never }), /sagemaker-region-match: unknown option "alowedRegions"; its options are allowedRegions,/);
         assert.throws(() => networkIsolationPolicy({ requireVpc: true } as never), /sagemaker-network-isolation: unknown option "requireVpc"/);
     });
