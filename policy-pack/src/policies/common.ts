@@ -1,6 +1,6 @@
 // What the policies share: config settings and defaults, resource labels, levels for what a policy
 // cannot decide (unknown values, unrecognized locations), and how findings are reported.
-import { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
+import { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, Severity } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { LocationRef, normalize, SageMakerResource, show, Unknown } from "../normalize";
 
@@ -46,13 +46,21 @@ export const unrecognizedLocationsSchema: PolicyConfigJSONSchema = {
         "'fail' reports a violation at the policy's level, 'warn' an advisory. Never ignored.",
 };
 
-/** What a policy's settings decide: its effective defaults, and the level and config schema it is built with. */
-export function configure<C extends object>(name: string, defaults: C, properties: Record<keyof C & string, PolicyConfigJSONSchema>, settings?: PolicySettings<C>): {
+/** What a policy says about itself: the same whatever its settings. */
+export interface PolicyInfo {
+    description: string;
+    severity: Severity;
+    tags: string[];
+    remediationSteps: string;
+}
+
+/** What a policy's settings decide: its effective defaults, and the metadata, level and config schema it is built with. */
+export function configure<C extends object>(name: string, info: PolicyInfo, defaults: C, properties: Record<keyof C & string, PolicyConfigJSONSchema>, settings?: PolicySettings<C>): {
     defaults: C;
-    base: { name: string; enforcementLevel: EnforcementLevel; configSchema: PolicyConfigSchema };
+    base: PolicyInfo & { name: string; enforcementLevel: EnforcementLevel; configSchema: PolicyConfigSchema };
 } {
     const { config, level } = settle(name, defaults, Object.keys(properties), settings);
-    return { defaults: config, base: { name, enforcementLevel: level ?? "mandatory", configSchema: { properties: withDefaults(properties, config) } } };
+    return { defaults: config, base: { name, ...info, enforcementLevel: level ?? "mandatory", configSchema: { properties: withDefaults(properties, config) } } };
 }
 
 /** A validateResource that builds the view, reads the config and flushes what `judge` found. */

@@ -6,7 +6,7 @@ import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ArnLocation, parseArn, parseS3 } from "../locations";
 import { DataSource, isUnknown, LocationRef, SageMakerResource, show } from "../normalize";
 import { globMatch } from "../normalize/glob";
-import { at, configure, Findings, isTrue, label, OnUnknown, onUnknownSchema, perResource, PolicySettings, unrecognizedLocationsSchema } from "./common";
+import { at, configure, Findings, isTrue, label, OnUnknown, onUnknownSchema, perResource, PolicyInfo, PolicySettings, unrecognizedLocationsSchema } from "./common";
 
 /**
  * One model whose EULA was reviewed. It names the model by `modelId` (a SageMaker JumpStart model
@@ -242,19 +242,22 @@ function judgePlainLocation(view: SageMakerResource, ref: LocationRef, cfg: Eula
     // An unknown plain URL is not reported: it cannot accept a EULA, and SageMaker itself rejects gated data there.
 }
 
+const INFO: PolicyInfo = {
+    description: "SageMaker models from gated sources must accept the EULA explicitly, and only models approved in config may accept it.",
+    severity: "high",
+    tags: ["sagemaker", "licensing", "compliance"],
+    remediationSteps:
+        "For a gated model (e.g. Meta Llama from SageMaker JumpStart), have the EULA reviewed, then set " +
+        "ModelDataSource.S3DataSource.ModelAccessConfig.AcceptEula: true (modelAccessConfig.acceptEula with @pulumi/aws or " +
+        "aws-native) and record the approval in this policy's approvedModels config: {modelId or hubContentArn, version?, " +
+        "s3Prefixes, approvedBy, ticket}. A gated location cannot be used through ModelDataUrl: use ModelDataSource instead.",
+};
+
 /** The policy with these settings as its defaults (and level). */
 export function eulaAcceptancePolicy(settings?: PolicySettings<EulaAcceptanceConfig>): ResourceValidationPolicy {
-    const { defaults, base } = configure(NAME, eulaAcceptanceDefaults, properties, settings);
+    const { defaults, base } = configure(NAME, INFO, eulaAcceptanceDefaults, properties, settings);
     return {
         ...base,
-        description: "SageMaker models from gated sources must accept the EULA explicitly, and only models approved in config may accept it.",
-        severity: "high",
-        tags: ["sagemaker", "licensing", "compliance"],
-        remediationSteps:
-            "For a gated model (e.g. Meta Llama from SageMaker JumpStart), have the EULA reviewed, then set " +
-            "ModelDataSource.S3DataSource.ModelAccessConfig.AcceptEula: true (modelAccessConfig.acceptEula with @pulumi/aws or " +
-            "aws-native) and record the approval in this policy's approvedModels config: {modelId or hubContentArn, version?, " +
-            "s3Prefixes, approvedBy, ticket}. A gated location cannot be used through ModelDataUrl: use ModelDataSource instead.",
         validateResource: perResource(defaults, (_args, view, cfg, f) => {
             for (const ds of view.dataSources) {
                 judgeDataSource(view, ds, cfg, f);

@@ -3,7 +3,7 @@ import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { globMatch } from "../normalize/glob";
 import { isUnknown, normalize, SageMakerResource, show, withNetworkIsolation } from "../normalize";
-import { configure, configWithDefaults, Findings, isTrue, label, OnUnknown, onUnknownSchema, PolicySettings } from "./common";
+import { configure, configWithDefaults, Findings, isTrue, label, OnUnknown, onUnknownSchema, PolicyInfo, PolicySettings } from "./common";
 
 export interface NetworkIsolationConfig {
     requireVpcConfig: boolean;
@@ -84,18 +84,21 @@ function checkVpc(view: SageMakerResource, f: Findings): void {
     }
 }
 
+const INFO: PolicyInfo = {
+    description: "SageMaker models must enable network isolation so their containers make no outbound network calls.",
+    severity: "high",
+    tags: ["sagemaker", "network", "security"],
+    remediationSteps:
+        "Set EnableNetworkIsolation: true (enableNetworkIsolation with @pulumi/aws or aws-native) on the model. " +
+        "If the container must download at run time, give it a VpcConfig with endpoints instead, and exempt the model " +
+        "in this policy's config with a namePattern and a reason. Run the pack with enforcementLevel \"remediate\" to set it automatically.",
+};
+
 /** The policy with these settings as its defaults (and level). */
 export function networkIsolationPolicy(settings?: PolicySettings<NetworkIsolationConfig>): ResourceValidationPolicy {
-    const { defaults, base } = configure(NAME, networkIsolationDefaults, properties, settings);
+    const { defaults, base } = configure(NAME, INFO, networkIsolationDefaults, properties, settings);
     return {
         ...base,
-        description: "SageMaker models must enable network isolation so their containers make no outbound network calls.",
-        severity: "high",
-        tags: ["sagemaker", "network", "security"],
-        remediationSteps:
-            "Set EnableNetworkIsolation: true (enableNetworkIsolation with @pulumi/aws or aws-native) on the model. " +
-            "If the container must download at run time, give it a VpcConfig with endpoints instead, and exempt the model " +
-            "in this policy's config with a namePattern and a reason. Run the pack with enforcementLevel \"remediate\" to set it automatically.",
         validateResource: (args, report) => {
             const checked = check(args, defaults);
             if (!checked) {

@@ -5,7 +5,7 @@ import { Location, MemberKind, parseLocation, partitionOfRegion, S3Location } fr
 import { deploymentRegion, isUnknown, LocationRef, normalize, RegionResolution, ResourceLike, SageMakerResource } from "../normalize";
 import { stackBucketRegions } from "../normalize/buckets";
 import {
-    at, configure, configWithDefaults, Findings, label, Level3, OnUnknown, onUnknownSchema, perResource, PolicySettings, unrecognizedLocationsSchema,
+    at, configure, configWithDefaults, Findings, label, Level3, OnUnknown, onUnknownSchema, perResource, PolicyInfo, PolicySettings, unrecognizedLocationsSchema,
 } from "./common";
 
 export interface RegionMatchConfig {
@@ -218,19 +218,22 @@ function judgeStackBuckets(resource: ResourceLike, view: SageMakerResource, cfg:
 const description = "SageMaker models and model packages must reference images, ARNs and S3 artifacts in the region they deploy to, " +
     "and deploy only to allowed regions.";
 
+const INFO: PolicyInfo = {
+    description,
+    severity: "medium",
+    tags: ["sagemaker", "region", "reliability"],
+    remediationSteps:
+        "SageMaker reads the image from ECR, the model data from S3 and every ARN it is given in the model's own region. " +
+        "Replicate the ECR repository (ECR replication) and copy the S3 artifacts to the deployment region, reference those, " +
+        "or deploy the resource in the region that holds them (region input, provider region, or aws:region). For buckets " +
+        "outside the stack, map bucket to region in this policy's bucketRegions config.",
+};
+
 /** The policy with these settings as its defaults (and level). */
 export function regionMatchPolicy(settings?: PolicySettings<RegionMatchConfig>): ResourceValidationPolicy & StackValidationPolicy {
-    const { defaults, base } = configure(NAME, regionMatchDefaults, properties, settings);
+    const { defaults, base } = configure(NAME, INFO, regionMatchDefaults, properties, settings);
     return {
         ...base,
-        description,
-        severity: "medium",
-        tags: ["sagemaker", "region", "reliability"],
-        remediationSteps:
-            "SageMaker reads the image from ECR, the model data from S3 and every ARN it is given in the model's own region. " +
-            "Replicate the ECR repository (ECR replication) and copy the S3 artifacts to the deployment region, reference those, " +
-            "or deploy the resource in the region that holds them (region input, provider region, or aws:region). For buckets " +
-            "outside the stack, map bucket to region in this policy's bucketRegions config.",
         validateResource: perResource(defaults, judgeResource),
         validateStack: (args, report: ReportViolation) => {
             const cfg = configWithDefaults(args.getConfig<Partial<RegionMatchConfig>>(), defaults);

@@ -7,7 +7,7 @@ import { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { parseLocation } from "../locations";
 import { asString, dialectFor, isUnknown, LocationRef, normalize, read, SageMakerResource, show } from "../normalize";
-import { at, configure, configWithDefaults, Findings, label, OnUnknown, onUnknownSchema, PolicySettings } from "./common";
+import { at, configure, configWithDefaults, Findings, label, OnUnknown, onUnknownSchema, PolicyInfo, PolicySettings } from "./common";
 
 export interface RegistryApprovalConfig {
     unknownApproval: "advisory" | "fail";
@@ -148,17 +148,20 @@ function judgeModel(model: PolicyResource, view: SageMakerResource, packages: St
     }
 }
 
+const INFO: PolicyInfo = {
+    description: "SageMaker models that serve a versioned model package from the registry must serve an Approved version.",
+    severity: "high",
+    tags: ["sagemaker", "model-registry", "governance"],
+    remediationSteps:
+        "Serve the version a reviewer approved: reference a ModelPackage whose ModelApprovalStatus is \"Approved\" (in this stack), " +
+        "or, for versions registered outside the stack (pipelines), list the approved ARNs in this policy's approvedPackages config.",
+};
+
 /** The policy with these settings as its defaults (and level). */
 export function registryApprovalPolicy(settings?: PolicySettings<RegistryApprovalConfig>): StackValidationPolicy {
-    const { defaults, base } = configure(NAME, registryApprovalDefaults, properties, settings);
+    const { defaults, base } = configure(NAME, INFO, registryApprovalDefaults, properties, settings);
     return {
         ...base,
-        description: "SageMaker models that serve a versioned model package from the registry must serve an Approved version.",
-        severity: "high",
-        tags: ["sagemaker", "model-registry", "governance"],
-        remediationSteps:
-            "Serve the version a reviewer approved: reference a ModelPackage whose ModelApprovalStatus is \"Approved\" (in this stack), " +
-            "or, for versions registered outside the stack (pipelines), list the approved ARNs in this policy's approvedPackages config.",
         validateStack: (args, report: ReportViolation) => {
             const cfg = configWithDefaults(args.getConfig<Partial<RegistryApprovalConfig>>(), defaults);
             const packages = stackPackages(args.resources);
