@@ -19,7 +19,8 @@ const CONFIG = {
 };
 
 const EXPECTED = {
-    "sagemaker-eula-acceptance": ["approved-by-segment", "gated-https-source", "gated-https-url", "hub-approved-s3-not"],
+    // not-s3 too: EULA acceptance cannot tell whether a location it cannot read is gated.
+    "sagemaker-eula-acceptance": ["approved-by-segment", "gated-https-source", "gated-https-url", "hub-approved-s3-not", "not-s3"],
     "sagemaker-region-match": [
         "access-point", "additional-s3-data-source", "dual-stack", "ecr-dual-stack-fips", "fips", "kms-key", "legacy-global-host",
         "legacy-global-path", "manifest", "not-s3", "port-443", "source-uri-https", "sovereign-cloud", "upper-case-host",
