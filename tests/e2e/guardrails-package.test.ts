@@ -128,11 +128,11 @@ describe("e2e: the sagemaker-guardrails package installed from its tarball outsi
             const preview = await nonCompliant.preview(ownPack(current));
             assert.notEqual(preview.code, 0, preview.output);
             assert.match(preview.output, /acme-user-pack@v1\.0\.0/, preview.output);
-            // allowedRegions (eu-west-1, from the code) adds every model deploying to us-east-1 to region-match;
-            // cross-region-image has its image violation besides.
+            // allowedRegions (eu-west-1, from the code) adds every model and package deploying to us-east-1
+            // to region-match; cross-region-image has its image violation besides.
             assert.deepEqual(violationsAt(preview.output, "mandatory"), {
                 ...NON_COMPLIANT,
-                "sagemaker-region-match": ["cross-region-image", "cross-region-image", "gated-without-eula", "no-isolation", "serves-unapproved"],
+                "sagemaker-region-match": ["cross-region-image", "cross-region-image", "gated-without-eula", "no-isolation", "serves-unapproved", "unreviewed-v1"],
             }, preview.output);
         });
 
