@@ -32,6 +32,8 @@ export function defaultParallel(): number {
 
 export interface BenchOptions {
     quick: boolean;
+    /** the command line's options (e.g. `--sizes=1000` for the scale benchmark) */
+    args?: string[];
     log: (line: string) => void;
 }
 
@@ -202,6 +204,23 @@ export async function noopMs(args: string[], runs: number): Promise<{ medianMs: 
     }
 }
 
+/**
+ * Least-squares slope of log(y) on log(x): the k of y ~ c x^k. Points with y <= 0 cannot be on a
+ * log scale and are left out (returned in `dropped`); fewer than 2 points give k = NaN.
+ */
+export function growthExponent(points: { x: number; y: number }[]): { k: number; used: number; dropped: number } {
+    const pts = points.filter((p) => p.x > 0 && p.y > 0).map((p) => ({ lx: Math.log(p.x), ly: Math.log(p.y) }));
+    const dropped = points.length - pts.length;
+    if (pts.length < 2) {
+        return { k: Number.NaN, used: pts.length, dropped };
+    }
+    const mx = pts.reduce((a, p) => a + p.lx, 0) / pts.length;
+    const my = pts.reduce((a, p) => a + p.ly, 0) / pts.length;
+    const sxy = pts.reduce((a, p) => a + (p.lx - mx) * (p.ly - my), 0);
+    const sxx = pts.reduce((a, p) => a + (p.lx - mx) ** 2, 0);
+    return { k: sxy / sxx, used: pts.length, dropped };
+}
+
 export function totalCalls(calls: Record<string, number>): number {
     return Object.values(calls).reduce((a, b) => a + b, 0);
 }
@@ -216,6 +235,8 @@ export class RssSampler {
     readonly peakKiB: Record<string, number> = {};
     /** last seen utime + stime per pid, in clock ticks (USER_HZ = 100) */
     private readonly cpuTicks = new Map<number, { kind: string; ticks: number }>();
+    /** last seen bytes written (wchar of /proc/<pid>/io: files and sockets) per pid */
+    private readonly written = new Map<number, { kind: string; bytes: number }>();
 
     constructor(private readonly marker: string, private readonly intervalMs = 50) {}
 
@@ -235,6 +256,15 @@ export class RssSampler {
         const out: Record<string, number> = {};
         for (const { kind, ticks } of this.cpuTicks.values()) {
             out[kind] = round((out[kind] ?? 0) + ticks / 100);
+        }
+        return out;
+    }
+
+    /** Bytes each process kind wrote with write(2) (checkpoint files, gRPC, logs), as last sampled. */
+    writtenBytes(): Record<string, number> {
+        const out: Record<string, number> = {};
+        for (const { kind, bytes } of this.written.values()) {
+            out[kind] = (out[kind] ?? 0) + bytes;
         }
         return out;
     }
@@ -271,6 +301,10 @@ export class RssSampler {
                 const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
                 const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
                 this.cpuTicks.set(Number(entry), { kind, ticks: Number(fields[11]) + Number(fields[12]) });
+                const wchar = /wchar:\s+(\d+)/.exec(fs.readFileSync(`/proc/${entry}/io`, "utf8"));
+                if (wchar) {
+                    this.written.set(Number(entry), { kind, bytes: Number(wchar[1]) });
+                }
             } catch {
                 // the process ended between readdir and read, or is not ours to read
             }

@@ -1,13 +1,16 @@
 import { apiCalls } from "./api-calls";
+import { recordDuration } from "./baseline";
 import { writePerformanceDoc } from "./generate-doc";
 import { printRows, type BenchOptions, type BenchResult } from "./lib";
 import { preview } from "./preview";
+import { scale } from "./scale";
 import { scaleUp } from "./scale-up";
 import { stateSize } from "./state-size";
 import { throttling } from "./throttling";
+import { validation } from "./validation";
 
 /**
- * `npm run bench [-- --quick] [-- NAME...]`: runs the benchmarks (all by default) one after the
+ * `npm run bench [-- --quick] [-- NAME...] [-- --sizes=N,...]`: runs the benchmarks (all by default) one after the
  * other, prints each table, writes bench/results/<name>.json, then regenerates docs/PERFORMANCE.md
  * from the full results. `--quick` (or BENCH_QUICK=1) uses small sizes and writes to
  * bench/results/tmp/quick/ so a smoke check never replaces the committed numbers.
@@ -18,6 +21,8 @@ const BENCHMARKS: Record<string, (o: BenchOptions) => Promise<BenchResult>> = {
     throttling,
     "state-size": stateSize,
     preview,
+    scale,
+    validation,
 };
 
 async function main(): Promise<void> {
@@ -29,8 +34,9 @@ async function main(): Promise<void> {
             throw new Error(`unknown benchmark "${n}"; known: ${Object.keys(BENCHMARKS).join(", ")}`);
         }
     }
-    const opts: BenchOptions = { quick, log: (l) => console.log(l) };
+    const opts: BenchOptions = { quick, args, log: (l) => console.log(l) };
     let failed = false;
+    const t0 = Date.now();
     for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS)) {
         console.log(`\n> ${name}${quick ? " (quick)" : ""} ...`);
         try {
@@ -41,6 +47,10 @@ async function main(): Promise<void> {
             console.error(`benchmark ${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
         }
     }
+    if (names.length === 0 && !failed && !args.some((a) => a.startsWith("--sizes=") || a.startsWith("--side=") || a === "--refit")) {
+        recordDuration(quick ? "quick" : "full", (Date.now() - t0) / 1000);
+    }
+    console.log(`\nall of it took ${Math.round((Date.now() - t0) / 1000)} s`);
     if (!quick) {
         console.log(`\nwrote ${writePerformanceDoc()}`);
     }

@@ -2,12 +2,12 @@
 import * as http from "http";
 import { AddressInfo } from "net";
 import { randomUUID } from "crypto";
-import { operationInputShape, validateShape } from "../provider/shapes/validate";
 import { FaultInjector } from "./faults";
 import { OPERATIONS, READ_ONLY } from "./operations";
 import type { OperationContext, PackageBehaviour } from "./operations/context";
-import { ApiError, errorBody, JSON_CONTENT_TYPE, readBody, regionFromAuthorization, validationError } from "./protocol";
+import { ApiError, errorBody, JSON_CONTENT_TYPE, readBody, regionFromAuthorization } from "./protocol";
 import { Store } from "./store";
+import { requestError } from "./validation";
 import type { FaultConfig, Inventory, LocalEndpoint, LocalEndpointOptions } from "./types";
 
 export const DEFAULTS = { host: "127.0.0.1", region: "us-east-1", accountId: "123456789012", packageStatusDelayMs: 500 };
@@ -93,11 +93,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       } catch {
         throw new ApiError("SerializationException", 400, "Request body is not valid JSON.");
       }
-      const issues = validateShape(operationInputShape(operation)!, input);
-      if (issues.length) {
-        const plural = issues.length === 1 ? "" : "s";
-        throw validationError(`${issues.length} validation error${plural} detected: ${issues.map((i) => i.message).join("; ")}`);
-      }
+      const invalid = requestError(operation, input);
+      if (invalid) throw invalid;
       const region = regionFromAuthorization(req.headers.authorization) ?? defaultRegion;
       const ctx: OperationContext = { region, accountId, store, state: store.region(region), now: Date.now(), packages };
       result = handler(input, ctx);

@@ -70,12 +70,7 @@ export const modelPackageOperations: Record<string, OperationHandler> = {
     }
     const unversionedName = input.ModelPackageName as string | undefined;
     const groupRef = input.ModelPackageGroupName as string | undefined;
-    if (unversionedName !== undefined && groupRef !== undefined) {
-      throw validationError("Specify either ModelPackageName (unversioned) or ModelPackageGroupName (versioned), not both.");
-    }
-    if (unversionedName === undefined && groupRef === undefined) {
-      throw validationError("Either ModelPackageName or ModelPackageGroupName must be specified.");
-    }
+    // Exactly one of the two: provider/rules/model-package.ts, applied before this runs.
     let record: PackageRecord;
     const base = { creationTime: ctx.now, seq: ctx.store.nextSeq(), request: withoutMembers(input, ...NOT_ECHOED) };
     if (groupRef !== undefined) {

@@ -18,12 +18,6 @@ export const modelOperations: Record<string, OperationHandler> = {
     const name = input.ModelName as string;
     const arn = modelArn(ctx, name);
     if (ctx.state.models[name.toLowerCase()]) throw validationError(`Cannot create already existing model "${arn}".`);
-    if (input.PrimaryContainer === undefined && input.Containers === undefined) {
-      throw validationError("Either PrimaryContainer or Containers must be specified.");
-    }
-    if (input.PrimaryContainer !== undefined && input.Containers !== undefined) {
-      throw validationError("PrimaryContainer and Containers cannot both be specified.");
-    }
     ctx.state.models[name.toLowerCase()] = {
       name, arn, creationTime: ctx.now, seq: ctx.store.nextSeq(), request: withoutMembers(input, "Tags"),
     };

@@ -22,9 +22,11 @@ const HINTS: Record<string, string> = {
     InvalidSignatureException: "The request signature was rejected: check the system clock and the credentials.",
     ExpiredTokenException: "The session credentials expired: refresh them (e.g. `aws sso login`) and retry.",
     CredentialsProviderError: "No AWS credentials were found: set AWS_PROFILE (or `pulumi config set aws:profile NAME`), or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables.",
+    TransportError: "Something other than SageMaker answered (a proxy, a load balancer or a wrong URL): check `sagemaker:endpoint` / AWS_ENDPOINT_URL_SAGEMAKER, the region, and HTTPS_PROXY / NO_PROXY.",
 };
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT", "EPIPE"]);
+/** Node's socket error codes, and the SDK's names for a request that got no answer in time. */
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT", "EPIPE", "TimeoutError", "RequestTimeout"]);
 
 export function errorCode(err: unknown): string | undefined {
     if (err && typeof err === "object") {
@@ -71,10 +73,24 @@ export function createdSince(created: Date | undefined, started: number): boolea
     return created !== undefined && created.getTime() >= started - CLOCK_SKEW_MS;
 }
 
+/**
+ * The request got no answer: the connection failed or timed out. Decided by error codes only:
+ * an answer (anything with an HTTP status) is never a lost connection, whatever its message says
+ * (a ValidationException about EnableNetworkIsolation, a "timeout" in a description).
+ */
 export function isNetworkError(err: unknown): boolean {
+    if (answered(err)) {
+        return false;
+    }
     const code = errorCode(err);
-    return (code !== undefined && NETWORK_CODES.has(code)) ||
-        (err instanceof Error && /socket hang up|ECONNRESET|network|timeout/i.test(err.message));
+    const nodeCode = (err as { code?: unknown } | undefined)?.code;
+    return (code !== undefined && NETWORK_CODES.has(code)) || (typeof nodeCode === "string" && NETWORK_CODES.has(nodeCode)) ||
+        (err instanceof Error && err.message === "socket hang up");
+}
+
+/** An HTTP answer came back (a service error or a TransportError carry its status). */
+function answered(err: unknown): boolean {
+    return typeof (err as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode === "number";
 }
 
 export function scrub(text: string, secrets: readonly string[] | undefined): string {
@@ -87,9 +103,23 @@ export function scrub(text: string, secrets: readonly string[] | undefined): str
     return out;
 }
 
+/**
+ * Every error the providers build for a user. Pulumi's dynamic-provider host prints a failed
+ * read/delete/diff/check as `${err}: ${err.stack}` on top of reporting the error on the resource,
+ * which printed the message twice in one line (`Error: X: X`, the stack being the message). Here
+ * `${err}` is the message alone and the stack is empty: the host's line reads `X:` and the
+ * message appears once. The SDK's stack is never shown: it is noise to users.
+ */
+export function userError(message: string): Error {
+    const err = new Error(message);
+    err.stack = "";
+    Object.defineProperty(err, "toString", { value: () => err.message, enumerable: false });
+    return err;
+}
+
 /** An update found the resource gone (deleted outside Pulumi): how to bring the state back in line. */
 export function goneError(resource: string, region: string): Error {
-    return new Error(`${resource} no longer exists in ${region}: run \`pulumi refresh\` to drop it from the state, then \`pulumi up\` to recreate it.`);
+    return userError(`${resource} no longer exists in ${region}: run \`pulumi refresh\` to drop it from the state, then \`pulumi up\` to recreate it.`);
 }
 
 /** Builds the Error the engine shows; the original is not chained (its stack is noise to users). */
@@ -100,7 +130,5 @@ export function describeAwsError(err: unknown, ctx: ErrorContext): Error {
         ? "The SageMaker endpoint could not be reached: check the region, `sagemaker:endpoint` / AWS_ENDPOINT_URL_SAGEMAKER, and the network."
         : "");
     const message = `${ctx.resource}: SageMaker ${ctx.operation} failed: ${code}: ${raw}${hint ? ` — ${hint}` : ""}`;
-    const out = new Error(scrub(message, ctx.secrets));
-    out.stack = out.message;
-    return out;
+    return userError(scrub(message, ctx.secrets));
 }

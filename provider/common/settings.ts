@@ -14,6 +14,10 @@ export interface ProviderSettings {
     maxAttempts?: number;
     /** `sagemaker:retryBaseDelayMs`: base delay of the SDK's exponential backoff with jitter. */
     retryBaseDelayMs?: number;
+    /** `sagemaker:maxRequestsPerSecond`: opt-in pacing of every call of the process (aws/pacing.ts). */
+    maxRequestsPerSecond?: number;
+    /** `sagemaker:validation`: `error` (default) fails check() on shape failures, `warn` only warns (provider/shapes/validation-mode.ts). */
+    validation?: "error" | "warn";
     /**
      * Set instead of all the above when the stack config is malformed: every `check` then fails
      * with this message (so `pulumi preview` stops with it) and every other call throws it.
@@ -28,6 +32,8 @@ export const CONFIG_KEYS = {
     endpoint: "sagemaker:endpoint",
     maxAttempts: "sagemaker:maxAttempts",
     retryBaseDelayMs: "sagemaker:retryBaseDelayMs",
+    maxRequestsPerSecond: "sagemaker:maxRequestsPerSecond",
+    validation: "sagemaker:validation",
 } as const;
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
@@ -36,36 +42,37 @@ interface ConfigReader {
     get(key: string): string | undefined;
 }
 
+type Setting = Exclude<keyof ProviderSettings, "configError">;
+
+/**
+ * How each setting is read from its stack config text: the check that turns the text into the
+ * setting, throwing a message that names the key, the value and the fix. In this order, so the
+ * first malformed key is the one reported.
+ */
+const READERS: { [S in Setting]-?: (text: string, key: string) => ProviderSettings[S] } = {
+    region: (text, key) => (assertRegion(text, `stack config "${key}"`), text),
+    profile: (text) => (assertProfile(text), text),
+    endpoint: (text, key) => (assertEndpoint(text, `stack config "${key}"`), text),
+    maxAttempts: (text, key) => positiveInteger(text, key, 1, 20),
+    retryBaseDelayMs: (text, key) => positiveInteger(text, key, 0, 60_000),
+    maxRequestsPerSecond: (text, key) => numberInRange(text, key, 0.1, 1000, "requests per second"),
+    validation: (text, key) => oneOf(text, key, ["error", "warn"] as const, "warn"),
+};
+
 /**
  * Builds settings from the stack config and rejects malformed values here, at `configure` time,
  * so a typo in `aws:region` fails the preview with a message instead of a DNS error mid-deploy.
  */
 export function settingsFromConfig(config: ConfigReader): ProviderSettings {
-    const settings: ProviderSettings = {};
-    const region = config.get(CONFIG_KEYS.region);
-    if (region !== undefined && region !== "") {
-        assertRegion(region, `stack config "${CONFIG_KEYS.region}"`);
-        settings.region = region;
+    const settings: Record<string, unknown> = {};
+    for (const [setting, read] of Object.entries(READERS) as [Setting, (text: string, key: string) => unknown][]) {
+        const key = CONFIG_KEYS[setting];
+        const text = config.get(key);
+        if (text !== undefined && text !== "") {
+            settings[setting] = read(text, key);
+        }
     }
-    const profile = config.get(CONFIG_KEYS.profile);
-    if (profile !== undefined && profile !== "") {
-        assertProfile(profile);
-        settings.profile = profile;
-    }
-    const endpoint = config.get(CONFIG_KEYS.endpoint);
-    if (endpoint !== undefined && endpoint !== "") {
-        assertEndpoint(endpoint, `stack config "${CONFIG_KEYS.endpoint}"`);
-        settings.endpoint = endpoint;
-    }
-    const maxAttempts = config.get(CONFIG_KEYS.maxAttempts);
-    if (maxAttempts !== undefined && maxAttempts !== "") {
-        settings.maxAttempts = positiveInteger(maxAttempts, CONFIG_KEYS.maxAttempts, 1, 20);
-    }
-    const delay = config.get(CONFIG_KEYS.retryBaseDelayMs);
-    if (delay !== undefined && delay !== "") {
-        settings.retryBaseDelayMs = positiveInteger(delay, CONFIG_KEYS.retryBaseDelayMs, 0, 60_000);
-    }
-    return settings;
+    return settings as ProviderSettings;
 }
 
 export function assertRegion(region: string, where: string): void {
@@ -151,6 +158,23 @@ function positiveInteger(text: string, key: string, min: number, max: number): n
     const n = Number(text);
     if (!Number.isInteger(n) || n < min || n > max) {
         throw new Error(`stack config "${key}" is "${shown(text)}", which is not a whole number from ${min} to ${max}: ` +
+            `set one (pulumi config set ${key} N), or remove it (pulumi config rm ${key}).`);
+    }
+    return n;
+}
+
+function oneOf<T extends string>(text: string, key: string, values: readonly T[], example: T): T {
+    if (!(values as readonly string[]).includes(text)) {
+        throw new Error(`stack config "${key}" is "${shown(text)}", which is not ${values.map((v) => `"${v}"`).join(" or ")}: ` +
+            `set one (pulumi config set ${key} ${example}), or remove it (pulumi config rm ${key}).`);
+    }
+    return text as T;
+}
+
+function numberInRange(text: string, key: string, min: number, max: number, unit: string): number {
+    const n = Number(text);
+    if (text.trim() === "" || !Number.isFinite(n) || n < min || n > max) {
+        throw new Error(`stack config "${key}" is "${shown(text)}", which is not a number from ${min} to ${max} (${unit}): ` +
             `set one (pulumi config set ${key} N), or remove it (pulumi config rm ${key}).`);
     }
     return n;

@@ -1,6 +1,6 @@
 import type { Tag } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient } from "../aws/client";
-import { describeAwsError, isNotFound } from "../aws/errors";
+import { describeAwsError, isNotFound, userError } from "../aws/errors";
 import { ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { listTags } from "../common/tag-calls";
@@ -58,10 +58,8 @@ export function outputsOf<D>(spec: KindSpec<D>, inputs: Props, d: D | undefined,
     return stateOutputs(spec, inputs, d === undefined ? undefined : liveOf(spec, d), computedOutputs(spec, d, inputs, region, fallback));
 }
 
-/** An error whose message is all a user needs (the dynamic-provider host prints the stack too). */
+/** An error whose message is all a user needs (the dynamic-provider host prints the stack too): aws/errors.ts userError. */
 export function plainError(message: string): Error {
-    const err = new Error(message);
-    err.stack = "";
-    return err;
+    return userError(message);
 }
 

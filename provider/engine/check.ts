@@ -4,7 +4,8 @@ import { shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure }
 import { withDeploymentRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { isUnknown } from "../common/unknown";
-import { getShape, validateShape } from "../shapes/validate";
+import { getShape } from "../shapes/validate";
+import { checkShape } from "../shapes/validation-mode";
 import { createShape } from "./api";
 import type { KindSpec, Props } from "./kind";
 import { isAbsent } from "../common/values";
@@ -42,7 +43,7 @@ export function checkInputs(spec: KindSpec, settings: ProviderSettings, olds: Pr
             }
         }
         failures.push(...spec.rules(inputs));
-        failures.push(...shapeFailures(spec, inputs));
+        failures.push(...shapeFailures(spec, settings, inputs));
         spec.hooks.prepare?.(settings, olds ?? {}, inputs);
     } catch (err) {
         failures.push(uncheckedFailure(spec.kind, spec.doc, err));
@@ -56,17 +57,17 @@ function settingNames(spec: KindSpec): string[] {
         ...Object.entries(spec.members).filter(([, m]) => m.afterCreate).map(([k]) => k)];
 }
 
-/** The create request's shape, then each member set after creation against its own shape. */
-function shapeFailures(spec: KindSpec, inputs: Props): Failure[] {
+/** The create request's shape, then each member set after creation against its own shape (sagemaker:validation applies). */
+function shapeFailures(spec: KindSpec, settings: ProviderSettings, inputs: Props): Failure[] {
     const afterCreate = Object.entries(spec.members).filter(([, m]) => m.afterCreate).map(([k]) => k);
     const ignore = [...Object.keys(spec.own), ...afterCreate, ...ENGINE_KEYS];
     const named = settingNames(spec);
-    const failures = validateShape(createShape(spec), inputs, { isUnknown, ignoreMembers: ignore }).map((i) => shapeIssueFailure(i, named));
+    const failures = checkShape(settings, spec.kind, createShape(spec), inputs, { isUnknown, ignoreMembers: ignore }).map((i) => shapeIssueFailure(i, named));
     const updateShape = spec.api.update ? getShape(`${spec.api.update}Input`) : undefined;
     for (const member of afterCreate) {
         const shape = updateShape?.members?.[member];
         if (shape && !isAbsent(inputs[member])) {
-            failures.push(...validateShape(shape, inputs[member], { isUnknown, rootPath: member }).map((i) => shapeIssueFailure(i)));
+            failures.push(...checkShape(settings, spec.kind, shape, inputs[member], { isUnknown, rootPath: member }).map((i) => shapeIssueFailure(i)));
         }
     }
     return failures;

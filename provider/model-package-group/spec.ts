@@ -1,6 +1,7 @@
 import type { DescribeModelPackageGroupOutput, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
-import { describeAwsError, isNotFound } from "../aws/errors";
+import { describeAwsError, isNotFound, userError } from "../aws/errors";
+import { ruleFailures } from "../rules/wording";
 import type { CallContext, KindSpec, Props } from "../engine/kind";
 import { booleanSetting, COMMON_SETTINGS } from "../engine/own-settings";
 import { GROUP_MEMBERS } from "./members";
@@ -41,12 +42,10 @@ async function deleteVersionsFirst(ctx: CallContext, id: string, props: Props): 
     if (versions.length > 0 && props.deleteVersionsOnDestroy !== true) {
         const numbers = versions.map((a) => a.slice(a.lastIndexOf("/") + 1)).sort((x, y) => Number(x) - Number(y));
         const shown = numbers.slice(0, 5).join(", ");
-        const err = new Error(`${ctx.resource} still holds ${versions.length} model package version(s) ` +
+        throw userError(`${ctx.resource} still holds ${versions.length} model package version(s) ` +
             `(${shown}${versions.length > 5 ? ", ..." : ""}), and SageMaker cannot delete a group that has versions. ` +
             "Fix: delete those versions first (versions created outside this stack, e.g. by a pipeline, are not deleted by Pulumi), " +
             "or set `deleteVersionsOnDestroy: true` on the ModelPackageGroup, run `pulumi up`, then destroy again to delete the versions with the group.");
-        err.stack = "";
-        throw err;
     }
     for (const arn of versions) {
         try {
@@ -69,7 +68,7 @@ export const modelPackageGroupSpec: KindSpec<DescribeModelPackageGroupOutput> = 
     },
     name: { member: "ModelPackageGroupName", generated: true },
     computedOutputs: ["arn", "name", "status", "creationTime", "region"],
-    rules: () => [],
+    rules: (inputs) => ruleFailures("CreateModelPackageGroup", inputs),
     lostCreate: "by-name",
     api: {
         outputs: (d, inputs, fallback) => ({

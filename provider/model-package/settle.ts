@@ -1,6 +1,6 @@
 import type { DescribeModelPackageOutput } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
-import { describeAwsError, isNotFound } from "../aws/errors";
+import { describeAwsError, isNotFound, userError } from "../aws/errors";
 import { ResourceInitError } from "../engine/init-error";
 import type { CallContext, Props } from "../engine/kind";
 import { call } from "../engine/calls";
@@ -67,10 +67,8 @@ export async function settle(ctx: CallContext, arn: string, inputs: Props, parti
         const cleanup = leftover === undefined
             ? "The failed package was deleted, so nothing is left behind."
             : `Deleting the failed package ${arn} also failed (${leftover}): delete it by hand.`;
-        const err = new Error(`${ctx.resource}: SageMaker reports ModelPackageStatus Failed: ${details}. ${cleanup} ` +
+        throw userError(`${ctx.resource}: SageMaker reports ModelPackageStatus Failed: ${details}. ${cleanup} ` +
             "Fix the inputs named in the details (image, model data, validation specification) and run `pulumi up` again.");
-        err.stack = "";
-        throw err;
     }
     const limit = options.timeoutMs >= 60_000 ? `${Math.round(options.timeoutMs / 6_000) / 10} minutes` : `${Math.round(options.timeoutMs / 100) / 10}s`;
     throw new ResourceInitError(`${ctx.resource}: still ${outcome.lastStatus ?? "not Completed"} after ${limit} ` +

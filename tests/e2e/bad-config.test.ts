@@ -25,6 +25,7 @@ const CASES: BadConfig[] = [
     { label: "an endpoint that is not a URL", key: "sagemaker:endpoint", value: "not a url", says: /which is not a URL: use a full http\(s\) URL .*pulumi config set sagemaker:endpoint URL/ },
     { label: "an endpoint without a scheme", key: "sagemaker:endpoint", value: "localhost:4599", says: /which is not an http or https URL/ },
     { label: "an out-of-range retry count", key: "sagemaker:maxAttempts", value: "0", says: /not a whole number from 1 to 20/ },
+    { label: "a pacing rate that is not a rate", key: "sagemaker:maxRequestsPerSecond", value: "10/s", says: /not a number from 0.1 to 1000 \(requests per second\): .*pulumi config rm sagemaker:maxRequestsPerSecond/ },
 ];
 
 /** What a clear error is: no JS stack frames, no provider host internals. */

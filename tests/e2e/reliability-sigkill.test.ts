@@ -12,6 +12,62 @@ import {
 } from "../reliability/harness";
 import { descendants, isAlive, killAll, sleep } from "../reliability/processes";
 
+/**
+ * The file backend (gocloud's fileblob) writes each checkpoint atomically (temp file + rename) but
+ * its attribute side file `<stack>.json.attrs` with a plain create-and-write: a kill in between
+ * leaves it empty, and every command then fails with "failed to load checkpoint: EOF". The
+ * documented fix (docs/RELIABILITY.md): delete the empty `.attrs` file; it only holds metadata.
+ */
+function repairTruncatedAttrs(backendDir: string): void {
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(backendDir).filter((f) => f.endsWith(".attrs") && fs.statSync(f).size === 0)) {
+        console.log(`      [reliability] the kill truncated ${path.relative(backendDir, file)}: deleted, as docs/RELIABILITY.md says`);
+        fs.rmSync(file);
+    }
+}
+
+/** Mocha hooks for one faulty environment and a fleet stack on it; read `.env` and `.stack` inside tests. */
+function useFleet(name: string, fleet: { models: number; packages: number }, envOptions: Parameters<typeof startFaultyEnvironment>[0]) {
+    const ctx = { leftovers: [] as number[] } as { env: FaultyEnvironment; stack: PulumiStack; leftovers: number[] };
+    before(async () => {
+        ctx.env = await startFaultyEnvironment(envOptions);
+        ctx.stack = await PulumiStack.create(path.join(FIXTURES, "fleet"), {
+            // Own stack name: other runs may use the same fixture directory at the same time.
+            stackName: `${name}-${process.pid}`,
+            config: { "aws:region": "us-east-1", "fleet:models": String(fleet.models), "fleet:packages": String(fleet.packages) },
+            env: stackEnv(ctx.env.url),
+        });
+    });
+    after(async () => {
+        killAll(ctx.leftovers);
+        if (ctx.stack) {
+            ctx.env?.endpoint.setFaults({});
+            await ctx.stack.run(["destroy", "--yes", "--skip-preview"]);
+            await ctx.stack.dispose();
+        }
+        await ctx.env?.close();
+    });
+    return ctx;
+}
+
+/** Starts `pulumi up` and SIGKILLs it once the endpoint has counted `calls` of `operation`; returns the engine's helper processes. */
+async function killUpAfter(ctx: { env: FaultyEnvironment; stack: PulumiStack; leftovers: number[] }, operation: string, calls: number, extra: string[] = []): Promise<number[]> {
+    const child = spawn("pulumi", ["up", "--yes", "--skip-preview", ...extra, "--stack", ctx.stack.name, "--non-interactive"],
+        { cwd: ctx.stack.projectDir, env: ctx.stack.env, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const deadline = Date.now() + 120_000;
+    while ((ctx.env.endpoint.counters()[operation] ?? 0) < calls) {
+        assert.ok(Date.now() < deadline, `the up never reached ${calls} ${operation} calls`);
+        await sleep(10);
+    }
+    const helpers = descendants(child.pid!);
+    ctx.leftovers.push(...helpers);
+    process.kill(child.pid!, "SIGKILL");
+    await exited;
+    return helpers;
+}
+
 const MODELS = 12;
 const ADOPT_JQ = path.join(__dirname, "..", "..", "scripts", "recovery", "adopt-pending-models.jq");
 
@@ -22,45 +78,13 @@ interface PendingOperation {
 
 describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documented recovery", function () {
     this.timeout(5 * 60_000);
-    let env: FaultyEnvironment;
-    let stack: PulumiStack;
+    // 400 ms per API call and --parallel 4: the up takes seconds, so the kill lands mid-way.
+    const fleet = useFleet("fleet-sigkill", { models: MODELS, packages: 0 }, { faults: { latencyMs: 400 } });
     let pending: PendingOperation[] = [];
-    const leftovers: number[] = [];
-
-    before(async () => {
-        // 400 ms per API call and --parallel 4: the up takes seconds, so the kill lands mid-way.
-        env = await startFaultyEnvironment({ faults: { latencyMs: 400 } });
-        stack = await PulumiStack.create(path.join(FIXTURES, "fleet"), {
-            // Own stack name: other runs may use the same fixture directory at the same time.
-            stackName: `fleet-sigkill-${process.pid}`,
-            config: { "aws:region": "us-east-1", "fleet:models": String(MODELS), "fleet:packages": "0" },
-            env: stackEnv(env.url),
-        });
-    });
-
-    after(async () => {
-        killAll(leftovers);
-        if (stack) {
-            env?.endpoint.setFaults({});
-            await stack.run(["destroy", "--yes", "--skip-preview"]);
-            await stack.dispose();
-        }
-        await env?.close();
-    });
 
     it("SIGKILL after 5 CreateModel calls leaves created-but-unrecorded models as pending creates", async () => {
-        const child = spawn("pulumi", ["up", "--yes", "--skip-preview", "--parallel", "4", "--stack", stack.name, "--non-interactive"],
-            { cwd: stack.projectDir, env: stack.env, stdio: "ignore" });
-        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-        const deadline = Date.now() + 120_000;
-        while ((env.endpoint.counters().CreateModel ?? 0) < 5) {
-            assert.ok(Date.now() < deadline, "the up never reached 5 CreateModel calls");
-            await sleep(10);
-        }
-        const helpers = descendants(child.pid!);
-        leftovers.push(...helpers);
-        process.kill(child.pid!, "SIGKILL");
-        await exited;
+        const { env, stack } = fleet;
+        const helpers = await killUpAfter(fleet, "CreateModel", 5, ["--parallel", "4"]);
         // The engine's plugins outlive it (own process groups) and finish the calls in flight.
         let last = JSON.stringify(env.endpoint.counters());
         for (let stable = 0; stable < 3;) {
@@ -71,6 +95,7 @@ describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documente
         }
         const survived = helpers.filter(isAlive).length;
         killAll(helpers);
+        repairTruncatedAttrs(stack.backendDir);
 
         const exported = await stack.exportState();
         pending = (exported.deployment.pending_operations ?? []) as PendingOperation[];
@@ -91,6 +116,7 @@ describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documente
     });
 
     it("recovery: cancel, adopt the pending creates that exist (export/edit/import), clear the rest, refresh, up: zero orphans", async () => {
+        const { env, stack } = fleet;
         // 1. cancel: on a file:// backend there is no lock; 3.259 still answers "canceled" and exits 0.
         const cancel = await stack.run(["cancel", "--yes"]);
         console.log(`      [reliability] pulumi cancel exit ${cancel.code}: ${cancel.output.trim().split("\n").pop()}`);
@@ -158,44 +184,14 @@ describe("e2e reliability: pulumi killed with SIGKILL mid-up, then the documente
 describe("e2e reliability: pulumi killed with SIGKILL mid-create of package versions, then cancel, refresh, up", function () {
     this.timeout(5 * 60_000);
     const VERSIONS = 4;
-    let env: FaultyEnvironment;
-    let stack: PulumiStack;
-    const leftovers: number[] = [];
-
-    before(async () => {
-        // Versions stay Pending for 3 s: the kill lands while the provider waits for some of them.
-        env = await startFaultyEnvironment({ faults: { latencyMs: 100 }, packageStatusDelayMs: 3000 });
-        stack = await PulumiStack.create(path.join(FIXTURES, "fleet"), {
-            stackName: `versions-sigkill-${process.pid}`,
-            config: { "aws:region": "us-east-1", "fleet:models": "0", "fleet:packages": String(VERSIONS) },
-            env: stackEnv(env.url),
-        });
-    });
-
-    after(async () => {
-        killAll(leftovers);
-        if (stack) {
-            env?.endpoint.setFaults({});
-            await stack.run(["destroy", "--yes", "--skip-preview"]);
-            await stack.dispose();
-        }
-        await env?.close();
-    });
+    // Versions stay Pending for 3 s: the kill lands while the provider waits for some of them.
+    const fleet = useFleet("versions-sigkill", { models: 0, packages: VERSIONS }, { faults: { latencyMs: 100 }, packageStatusDelayMs: 3000 });
 
     it("exactly one version per declared package after the kill and the re-run: no orphan, no duplicate", async () => {
-        const child = spawn("pulumi", ["up", "--yes", "--skip-preview", "--stack", stack.name, "--non-interactive"],
-            { cwd: stack.projectDir, env: stack.env, stdio: "ignore" });
-        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-        const deadline = Date.now() + 120_000;
-        while ((env.endpoint.counters().CreateModelPackage ?? 0) < 2) {
-            assert.ok(Date.now() < deadline, "the up never reached 2 CreateModelPackage calls");
-            await sleep(10);
-        }
-        const helpers = descendants(child.pid!);
-        leftovers.push(...helpers);
-        process.kill(child.pid!, "SIGKILL");
-        await exited;
+        const { env, stack } = fleet;
+        const helpers = await killUpAfter(fleet, "CreateModelPackage", 2);
         killAll(helpers);
+        repairTruncatedAttrs(stack.backendDir);
         const killed = await stateOf(stack);
         const registered = env.endpoint.inventory().modelPackages.length;
         console.log(`      [reliability] SIGKILL mid-versions: CreateModelPackage calls=${env.endpoint.counters().CreateModelPackage} ` +

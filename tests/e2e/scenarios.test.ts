@@ -56,7 +56,7 @@ describe("e2e: the scenario list for every kind with the real Pulumi CLI", funct
         const preview = await stack.preview();
         assertOk(preview, "preview with unknowns");
         assert.doesNotMatch(preview.output, /error:/);
-        assert.equal(resourceChanges(preview.output).created, PROGRAMS.length + 2, "every scenario resource, the versions' group and the helper");
+        assert.equal(resourceChanges(preview.output).created, PROGRAMS.length + 3, "every scenario resource, the versions' group, the helper and the stack");
         assertEndpointEmpty(local.endpoint);
         await setConfig(stack, { "scenarios:unknown": undefined });
     });

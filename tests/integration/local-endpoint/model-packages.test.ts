@@ -215,7 +215,7 @@ describe("local endpoint: model packages", () => {
         ModelPackageGroupName: "registry", ModelApprovalStatus: i % 2 ? "Approved" : "Rejected",
       }))).ModelPackageArn!);
     }
-    const unversioned = await t.client.send(new CreateModelPackageCommand({ ModelPackageName: "loose" }));
+    const unversioned = await t.client.send(new CreateModelPackageCommand({ ModelPackageName: "loose", InferenceSpecification: inferenceSpecification }));
     const versions: (number | undefined)[] = [];
     let pages = 0;
     for await (const page of paginateListModelPackages({ client: t.client, pageSize: 2 }, { ModelPackageGroupName: "registry", SortOrder: "Ascending" })) {

@@ -8,24 +8,12 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpecification, IMAGE } from "../../scenarios/kinds";
+import { awsError, rejection } from "../../helpers/errors";
 
 const settings = { region: "us-east-1", maxAttempts: 1 };
 const ARN = "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/1";
 const SECRET = "sk-live-0123456789";
 const OTHER_SECRET = "db-pass-9876543210";
-
-function awsError(name: string, message: string): Error {
-    return Object.assign(new Error(message), { name, $fault: "client", $metadata: { attempts: 1 } });
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-    try {
-        await p;
-    } catch (e) {
-        return e as Error;
-    }
-    throw new Error("expected a rejection");
-}
 
 /** A version whose containers carry secrets, in both places a package has containers. */
 function version(): Record<string, unknown> {

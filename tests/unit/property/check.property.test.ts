@@ -6,11 +6,10 @@
 //   2. sound: inputs check accepts are accepted by the local endpoint's validation of the request
 //      the provider sends (in-process for every sample, and over HTTP with the real SDK for a subset);
 //   3. complete: inputs whose API members the endpoint's validation accepts pass check, except for
-//      the cross-field rules check documents (crossFieldFailures in provider/model/rules.ts and
-//      provider/model-package/rules.ts), which the local endpoint does not model.
-// "The endpoint's validation" is exactly what local-endpoint/server.ts runs before an operation:
-// validateShape(<Operation>Input, body), plus the operation's own either/or checks (CreateModel:
-// PrimaryContainer xor Containers; CreateModelPackage: ModelPackageName xor ModelPackageGroupName).
+//      check()'s own stricter rules (Finding.scope "check" in provider/rules), which the endpoint,
+//      modelling AWS, does not apply.
+// "The endpoint's validation" is the endpoint's own requestError (local-endpoint/validation.ts):
+// validateShape(<Operation>Input, body), then the operation's rules from provider/rules.
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { CreateModelCommand, CreateModelPackageCommand, CreateModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
@@ -22,7 +21,7 @@ import { modelSpec } from "../../../provider/model/spec";
 import { crossFieldFailures as packageRules } from "../../../provider/model-package/rules";
 import { modelPackageSpec } from "../../../provider/model-package/spec";
 import { modelPackageGroupSpec } from "../../../provider/model-package-group/spec";
-import { validateShape } from "../../../provider/shapes/validate";
+import { requestError } from "../../../local-endpoint/validation";
 import { containsUnknown } from "../../../provider/common/unknown";
 import { junk, partlyIllTyped, wellTyped } from "../../reliability/arbitraries";
 
@@ -53,22 +52,10 @@ function without(inputs: Props, keys: string[]): Props {
     return out;
 }
 
-function endpointIssues(operationInput: string, body: Props): string[] {
-    const issues = validateShape(operationInput, wire(body)).map((i) => `${i.path} ${i.constraint}`);
-    const b = wire(body) as Props;
-    const either = (x: string, y: string) => {
-        const hasX = b[x] !== undefined && b[x] !== null;
-        const hasY = b[y] !== undefined && b[y] !== null;
-        if (hasX === hasY) {
-            issues.push(`${x}/${y} exactly one`);
-        }
-    };
-    if (operationInput === "CreateModelInput") {
-        either("PrimaryContainer", "Containers");
-    } else if (operationInput === "CreateModelPackageInput") {
-        either("ModelPackageName", "ModelPackageGroupName");
-    }
-    return issues;
+/** What the local endpoint answers before it runs the operation (its own function): [] or [the ValidationException's message]. */
+function endpointIssues(operation: string, body: Props): string[] {
+    const err = requestError(operation, wire(body));
+    return err ? [err.message] : [];
 }
 
 function assertWellFormed(failures: Failure[] | undefined, input: unknown): void {
@@ -183,8 +170,8 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const inputs = result.inputs as Props;
             assertAgrees("Model", {
                 input, inputs, failures: (result.failures ?? []) as Failure[], rules: modelRules, accepted: acceptedModels,
-                sent: endpointIssues("CreateModelInput", createRequest(modelSpec, inputs)),
-                asWritten: endpointIssues("CreateModelInput", without(inputs, ["logicalName", "autoNamed", "region"])),
+                sent: endpointIssues("CreateModel", createRequest(modelSpec, inputs)),
+                asWritten: endpointIssues("CreateModel", without(inputs, ["logicalName", "autoNamed", "region"])),
             });
         }), { numRuns: RUNS.model, seed: 20240901 });
     });
@@ -198,8 +185,8 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             assertAgrees("ModelPackage", {
                 input, inputs, failures: (result.failures ?? []) as Failure[], rules: packageRules, accepted: acceptedPackages,
                 // The request the provider sends (the engine's create).
-                sent: endpointIssues("CreateModelPackageInput", createRequest(modelPackageSpec, inputs)),
-                asWritten: endpointIssues("CreateModelPackageInput", without(inputs, ["region", "statusTimeoutMinutes", "ApprovalDescription"])),
+                sent: endpointIssues("CreateModelPackage", createRequest(modelPackageSpec, inputs)),
+                asWritten: endpointIssues("CreateModelPackage", without(inputs, ["region", "statusTimeoutMinutes", "ApprovalDescription"])),
             });
         }), { numRuns: RUNS.package, seed: 20240902 });
     });
@@ -210,8 +197,8 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             const result = checkGroup({}, input);
             assertWellFormed(result.failures as Failure[], input);
             const inputs = result.inputs as Props;
-            const sent = endpointIssues("CreateModelPackageGroupInput", createRequest(modelPackageGroupSpec, inputs));
-            const asWritten = endpointIssues("CreateModelPackageGroupInput", without(inputs, ["logicalName", "autoNamed"]));
+            const sent = endpointIssues("CreateModelPackageGroup", createRequest(modelPackageGroupSpec, inputs));
+            const asWritten = endpointIssues("CreateModelPackageGroup", without(inputs, ["logicalName", "autoNamed"]));
             const accepted = (result.failures ?? []).length === 0;
             if (containsUnknown(input)) {
                 count("ModelPackageGroup", "has unknowns (preview only)");

@@ -26,17 +26,24 @@ describe("validateShape", () => {
 
   it("names the path, the constraint and the bound", () => {
     const issues = validateShape("CreateModelInput", { ModelName: "m", PrimaryContainer: { Image: "" } });
-    assert.deepStrictEqual(issues, [{ path: "PrimaryContainer.Image", constraint: "pattern", message: "PrimaryContainer.Image: does not match the pattern [\\S]+" }]);
+    assert.deepStrictEqual(issues, [{ path: "PrimaryContainer.Image", constraint: "pattern", message: "PrimaryContainer.Image: does not match the pattern [\\S]+",
+      aws: "Member must satisfy regular expression pattern: [\\S]+", wirePath: "primaryContainer.image" }]);
     const tooMany = validateShape("CreateModelInput", { ModelName: "m", Containers: Array.from({ length: 16 }, () => ({ Image: image })) });
-    assert.deepStrictEqual(tooMany, [{ path: "Containers", constraint: "max", message: "Containers: 16 items is above the maximum 15" }]);
+    assert.deepStrictEqual(tooMany, [{ path: "Containers", constraint: "max", message: "Containers: 16 items is above the maximum 15",
+      aws: "Member must have length less than or equal to 15", wirePath: "containers" }]);
   });
 
   it("reports string length below the minimum", () => {
     const issues = validateShape("RoleArn", "arn:aws:iam::1:r");
-    assert.deepStrictEqual(issues.map((i) => i.message), [
-      "RoleArn: length 16 is below the minimum 20",
-      "RoleArn: does not match the pattern arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
-    ]);
+    // Nothing else is checked after a length failure (no pattern runs on a value of the wrong length).
+    assert.deepStrictEqual(issues.map((i) => i.message), ["RoleArn: length 16 is below the minimum 20"]);
+  });
+
+  it("counts string length in Unicode scalar values, as AWS does (a surrogate pair is one)", () => {
+    const tag = (key: string) => validateShape("Tag", { Key: key, Value: "v" });
+    assert.deepStrictEqual(tag("\u{1D49C}".repeat(128)), []);
+    assert.deepStrictEqual(tag("\u{1D49C}".repeat(129)).map((i) => i.message), ["Key: length 129 is above the maximum 128"]);
+    assert.deepStrictEqual(tag("a".repeat(129)).map((i) => i.constraint), ["max"]);
   });
 
   it("uses list indexes and map keys in paths", () => {
@@ -57,9 +64,10 @@ describe("validateShape", () => {
     assert.match(issues[1].message, /is not a member of ContainerDefinition \(allowed: ContainerHostname, Image, /);
   });
 
-  it("lists the allowed values of an enum", () => {
+  it("lists the allowed values of a small enum, closest first, with the reference page", () => {
     const [issue] = validateShape("CreateModelPackageInput", { ModelPackageGroupName: "g", ModelApprovalStatus: "Approve" });
-    assert.strictEqual(issue.message, "ModelApprovalStatus: \"Approve\" is not one of Approved | Rejected | PendingManualApproval");
+    assert.strictEqual(issue.message, "ModelApprovalStatus: \"Approve\" is not a ModelApprovalStatus value; allowed: Approved, Rejected, " +
+      "PendingManualApproval (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackage.html)");
   });
 
   it("checks integer bounds by value and rejects fractions", () => {
