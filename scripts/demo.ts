@@ -8,7 +8,7 @@ import { PulumiStack, REPO_ROOT, type RunResult } from "./lib/pulumi-cli";
 
 const POLICY_PACK = path.join(REPO_ROOT, "policy-pack");
 const POLICY_CONFIG = path.join(REPO_ROOT, "examples", "policy-config.json");
-const POLICIES = ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance"];
+const POLICIES = ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance", "sagemaker-registry-approval"];
 
 interface Step {
     name: string;
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
             }
             process.stdout.write(`${indent(policyBlock(result.output))}\n`);
             return result;
-        }, (r) => `blocked (exit ${r.code}): ${(r.output.match(/\[mandatory\]/g) ?? []).length} mandatory violations, all three policies`);
+        }, (r) => `blocked (exit ${r.code}): ${(r.output.match(/\[mandatory\]/g) ?? []).length} mandatory violations, every policy`);
 
         const good = await PulumiStack.create(REPO_ROOT, { stackName: "demo", config, env });
         stacks.push(good);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set-up on a fresh machine, and safe to run again: npm dependencies (root and policy pack), Node 22+
-# (from the npm package `node`, no system install needed), the library build, and the Pulumi CLI.
+# (from the npm package `node`, no system install needed), the library and policy-pack builds, and the Pulumi CLI.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -14,7 +14,7 @@ npm ci --no-audit --no-fund --loglevel=error
 # node_modules (docs/ARCHITECTURE.md); inside this repository that is the repository itself.
 ln -sfn .. node_modules/pulumi-sagemaker
 
-say "installing npm dependencies (policy-pack)"
+say "installing npm dependencies (policy-pack: the sagemaker-guardrails library and ready pack)"
 (cd policy-pack && npm ci --no-audit --no-fund --loglevel=error)
 
 say "installing npm dependencies (examples/aws-variant: @pulumi/aws, for its runtime-mocks test)"
@@ -23,6 +23,8 @@ say "installing npm dependencies (examples/aws-variant: @pulumi/aws, for its run
 say "node for scripts and Pulumi programs: $("$root/node_modules/.bin/node" --version)"
 say "building the library (dist/)"
 PATH="$root/node_modules/.bin:$PATH" npm run --silent build
+say "building the policy pack (policy-pack/dist/: \`--policy-pack policy-pack\` runs compiled JavaScript)"
+PATH="$root/node_modules/.bin:$PATH" npm run --silent build:policy-pack
 
 bash scripts/ensure-pulumi.sh
 say "done"

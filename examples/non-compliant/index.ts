@@ -1,7 +1,7 @@
 // Non-compliant on purpose: one model per sagemaker-guardrails violation, for the policy demo.
 // `pulumi preview --policy-pack ../../policy-pack` must fail on each of them.
 import * as pulumi from "@pulumi/pulumi";
-import { Model } from "pulumi-sagemaker";
+import { Model, ModelPackage, ModelPackageGroup } from "pulumi-sagemaker";
 
 const region = new pulumi.Config("aws").require("region");
 const role = "arn:aws:iam::123456789012:role/SageMakerExecutionRole";
@@ -33,6 +33,23 @@ new Model("gated-without-eula", {
             },
         },
     },
+    ExecutionRoleArn: role,
+    EnableNetworkIsolation: true,
+});
+
+// sagemaker-registry-approval: a model serving a registered version nobody approved yet.
+const group = new ModelPackageGroup("unreviewed", { ModelPackageGroupDescription: "versions awaiting review" });
+const pending = new ModelPackage("unreviewed-v1", {
+    ModelPackageGroupName: group.ModelPackageGroupName,
+    InferenceSpecification: {
+        Containers: [{ Image: image, ModelDataUrl: `s3://sagemaker-${region}-123456789012/unreviewed/model.tar.gz` }],
+        SupportedContentTypes: ["text/csv"],
+        SupportedResponseMIMETypes: ["text/csv"],
+    },
+    ModelApprovalStatus: "PendingManualApproval",
+});
+new Model("serves-unapproved", {
+    PrimaryContainer: { ModelPackageName: pending.arn },
     ExecutionRoleArn: role,
     EnableNetworkIsolation: true,
 });

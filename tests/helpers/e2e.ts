@@ -16,8 +16,8 @@ export const MODEL = "pulumi-nodejs:dynamic/sagemaker:Model";
 export const MODEL_PACKAGE = "pulumi-nodejs:dynamic/sagemaker:ModelPackage";
 export const MODEL_PACKAGE_GROUP = "pulumi-nodejs:dynamic/sagemaker:ModelPackageGroup";
 
-/** The three policies of the sagemaker-guardrails pack. */
-export const POLICIES = ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance"] as const;
+/** The policies of the sagemaker-guardrails pack. */
+export const POLICIES = ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance", "sagemaker-registry-approval"] as const;
 export type PolicyName = (typeof POLICIES)[number];
 
 /** Absolute path of the policy pack (the CLI wants it absolute: programs run in their own directory). */

@@ -31,6 +31,9 @@ export interface TestResource {
     name: string;
     props: Record<string, unknown>;
     provider?: { type: string; name?: string; props: Record<string, unknown> };
+    /** Names of the resources this one depends on (stack validation), in all and per input property. */
+    dependsOn?: string[];
+    propertyDependencies?: Record<string, string[]>;
 }
 
 export interface RunOptions {
@@ -152,6 +155,10 @@ export function stackResource(r: TestResource): PolicyResource {
     return { type: a.type, name: a.name, urn: a.urn, props: a.props, opts: a.opts, provider: a.provider, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined };
 }
 
+function assertNever(message: string): never {
+    throw new Error(message);
+}
+
 export async function runStackPolicy(policy: StackValidationPolicy, resources: TestResource[], opts: RunOptions = {}): Promise<RunResult> {
     const ds: Diagnostic[] = [];
     let level = levelOf(policy, opts.config);
@@ -161,8 +168,14 @@ export async function runStackPolicy(policy: StackValidationPolicy, resources: T
     if (level === "remediate") {
         level = "mandatory";
     }
+    const stack = resources.map(stackResource);
+    const byName = (names: string[] = []) => names.map(n => stack.find(r => r.name === n) ?? assertNever(`no resource named ${n}`));
+    resources.forEach((r, i) => {
+        stack[i].dependencies = byName(r.dependsOn);
+        stack[i].propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, names]) => [k, byName(names)]));
+    });
     const args: StackValidationArgs = {
-        resources: resources.map(stackResource),
+        resources: stack,
         stackTags: new Map(),
         getConfig: <T extends object>() => policyConfig(opts.config) as T,
         notApplicable: (reason?: string): never => {

@@ -3,7 +3,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { policies } from "../../../policy-pack/policies";
+import { policies } from "../../../policy-pack/src/policies";
 import { PACK_DIR } from "../../helpers/policy-args";
 import Ajv = require("ajv");
 
@@ -48,6 +48,16 @@ describe("policy config schemas", () => {
             ["sagemaker-region-match", { unknownBucketRegion: "explode" }],
             ["sagemaker-eula-acceptance", { approvedModels: [{ approvedBy: "a", ticket: "t" }] }],
             ["sagemaker-eula-acceptance", { approvedModels: [{ modelId: "m", approvedBy: "a" }] }],
+            // An approval names one model: not both ways, not a glob "location", not a key segment.
+            ["sagemaker-eula-acceptance", { approvedModels: [{ modelId: "m", hubContentArn: "arn:aws:sagemaker:us-east-1:aws:hub-content/SageMakerPublicHub/Model/m", approvedBy: "a", ticket: "t" }] }],
+            ["sagemaker-eula-acceptance", { approvedModels: [{ location: "s3://bucket/", approvedBy: "a", ticket: "t" }] }],
+            ["sagemaker-eula-acceptance", { approvedModels: [{ modelId: "meta/llama", approvedBy: "a", ticket: "t" }] }],
+            ["sagemaker-eula-acceptance", { approvedModels: [{ modelId: "m", s3Prefixes: ["https://b.s3.amazonaws.com/m/"], approvedBy: "a", ticket: "t" }] }],
+            ["sagemaker-eula-acceptance", { approvedModels: [{ modelId: "m", s3Prefixes: [], approvedBy: "a", ticket: "t" }] }],
+            ["sagemaker-eula-acceptance", { approvedModels: [{ hubContentArn: "arn:aws:sagemaker:us-east-1:aws:hub-content/SageMakerPublicHub/Model/m/1.0.0", approvedBy: "a", ticket: "t" }] }],
+            ["sagemaker-eula-acceptance", { approvedModels: [{ modelId: "m", version: "latest", approvedBy: "a", ticket: "t" }] }],
+            ["sagemaker-eula-acceptance", { gatedS3Locations: ["https://jumpstart-private-cache-prod-us-east-1.s3.amazonaws.com/"] }],
+            ["sagemaker-region-match", { unrecognizedLocations: "ignore" }],
         ];
         for (const [name, value] of bad) {
             assert.ok(!ajv.validate(schemaOf(name), value), `${name} accepted ${JSON.stringify(value)}`);

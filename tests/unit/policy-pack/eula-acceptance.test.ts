@@ -1,13 +1,17 @@
 import * as assert from "assert";
-import { eulaAcceptance } from "../../../policy-pack/policies";
+import { eulaAcceptance } from "../../../policy-pack/src/policies";
 import { messages, runResourcePolicy, UNKNOWN, UNKNOWN_BOOL, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { IMAGE_USE1, model, modelPackage, REPS } from "./fixtures";
 
+// JumpStart's layout: s3://jumpstart-private-cache-prod-<region>/<family>/<model id>/artifacts/...
 const LLAMA_ID = "meta-textgeneration-llama-3-8b";
-const GATED_S3 = `s3://jumpstart-private-cache-prod-us-east-1/meta-textgeneration/${LLAMA_ID}/artifacts/inference-prepack/v1.0.0/`;
+const LLAMA_PREFIX = `s3://jumpstart-private-cache-prod-us-east-1/meta-textgeneration/${LLAMA_ID}/`;
+const GATED_S3 = `${LLAMA_PREFIX}artifacts/inference-prepack/v1.0.0/`;
 const LLAMA_HUB = `arn:aws:sagemaker:us-east-1:aws:hub-content/SageMakerPublicHub/Model/${LLAMA_ID}/2.1.0`;
+const OTHER_GATED_S3 = "s3://jumpstart-private-cache-prod-us-east-1/meta-textgeneration/meta-textgeneration-llama-3-70b/artifacts/inference-prepack/v1.0.0/";
 const OPEN_S3 = "s3://my-models/xgboost/v3/";
-const APPROVED = { approvedModels: [{ modelId: LLAMA_ID, approvedBy: "legal@example.com", ticket: "LEGAL-42" }] };
+const approval = (a: Record<string, unknown>) => ({ approvedModels: [{ approvedBy: "legal@example.com", ticket: "LEGAL-42", ...a }] });
+const APPROVED = approval({ modelId: LLAMA_ID, s3Prefixes: [LLAMA_PREFIX] });
 const ACCEPT_PATH = { "ours": "PrimaryContainer.ModelDataSource.S3DataSource.ModelAccessConfig.AcceptEula", "aws": "primaryContainer.modelDataSource.s3DataSources[0].modelAccessConfig.acceptEula", "aws-native": "primaryContainer.modelDataSource.s3DataSource.modelAccessConfig.acceptEula" } as const;
 
 describe("policy sagemaker-eula-acceptance", () => {
@@ -30,7 +34,7 @@ describe("policy sagemaker-eula-acceptance", () => {
                 assert.match(m, /Model "llama" \(/);
                 assert.ok(m.includes(`is a gated model source (matches gatedS3Locations "s3://jumpstart-private-cache-prod-*")`), m);
                 assert.ok(m.includes(`${ACCEPT_PATH[rep]} is <not set>`), m);
-                assert.ok(m.includes(`set ${ACCEPT_PATH[rep]}: true and add {"modelId": "${LLAMA_ID}"`), m);
+                assert.ok(m.includes(`set ${ACCEPT_PATH[rep]}: true and add {"modelId": "${LLAMA_ID}", "s3Prefixes": ["${LLAMA_PREFIX}"]`), m);
             });
 
             it("fails AcceptEula false on a gated source", async () => {
@@ -41,7 +45,7 @@ describe("policy sagemaker-eula-acceptance", () => {
             it("fails an accepted EULA that is not approved in config", async () => {
                 const res = await runResourcePolicy(eulaAcceptance, model(rep, "m", { s3Uri: GATED_S3, acceptEula: true }));
                 const [m] = messages(res, "mandatory");
-                assert.ok(m.includes(`${ACCEPT_PATH[rep]} is true for "${GATED_S3}" (model id "${LLAMA_ID}"), which is not in approvedModels`), m);
+                assert.ok(m.includes(`${ACCEPT_PATH[rep]} is true for "${GATED_S3}", which no approvedModels entry covers`), m);
             });
         });
     }
@@ -70,20 +74,89 @@ describe("policy sagemaker-eula-acceptance", () => {
         assert.deepStrictEqual(native.diagnostics, []);
     });
 
+    describe("exact approvals", () => {
+        const accepted = (s: { s3Uri?: string; hubContentArn?: string }) => model("ours", "m", { ...s, acceptEula: true });
+        const verdict = async (s: { s3Uri?: string; hubContentArn?: string }, config: Record<string, unknown>) =>
+            messages(await runResourcePolicy(eulaAcceptance, accepted(s), { config }), "mandatory");
+
+        it("an s3Prefixes entry covers what is below it, nothing beside it", async () => {
+            assert.deepStrictEqual(await verdict({ s3Uri: GATED_S3 }, APPROVED), []);
+            assert.strictEqual((await verdict({ s3Uri: OTHER_GATED_S3 }, APPROVED)).length, 1, "llama-3-70b is not below llama-3-8b/");
+            // Without the trailing "/", a prefix is one exact location: "…llama-3-8b" does not cover "…llama-3-8b-instruct/…".
+            const exact = approval({ modelId: LLAMA_ID, s3Prefixes: [LLAMA_PREFIX.slice(0, -1)] });
+            assert.strictEqual((await verdict({ s3Uri: GATED_S3.replace(LLAMA_ID, `${LLAMA_ID}-instruct`) }, exact)).length, 1);
+        });
+
+        it("a model id is never matched against key segments: 'artifacts' or a family name approves nothing", async () => {
+            for (const modelId of ["artifacts", "meta-textgeneration", "inference-prepack", LLAMA_ID]) {
+                const ms = await verdict({ s3Uri: GATED_S3 }, approval({ modelId }));
+                assert.strictEqual(ms.length, 1, `modelId ${modelId} alone approved ${GATED_S3}`);
+            }
+        });
+
+        // A data source always has an S3Uri (the API requires it); hub content comes with one.
+        const withHub = (hubContentArn: string) => ({ s3Uri: GATED_S3, hubContentArn });
+
+        it("a modelId covers the SageMakerPublicHub hub content of that exact name, in any region and version", async () => {
+            assert.deepStrictEqual(await verdict(withHub(LLAMA_HUB), APPROVED), []);
+            assert.deepStrictEqual(await verdict(withHub(LLAMA_HUB.replace("us-east-1", "eu-west-1")), APPROVED), []);
+            assert.deepStrictEqual(await verdict(withHub(LLAMA_HUB.replace("2.1.0", "1.0.0")), APPROVED), []);
+            assert.strictEqual((await verdict(withHub(LLAMA_HUB.replace(LLAMA_ID, `${LLAMA_ID}-instruct`)), APPROVED)).length, 1);
+            // A private hub's copy of the model is approved only by its own hub content ARN.
+            assert.strictEqual((await verdict(withHub(`arn:aws:sagemaker:us-east-1:123456789012:hub-content/MyHub/Model/${LLAMA_ID}/2.1.0`), APPROVED)).length, 1);
+        });
+
+        it("a hubContentArn covers that hub content (without version) and a version pins it", async () => {
+            const base = LLAMA_HUB.replace(/\/2\.1\.0$/, "");
+            const byArn = (extra: object = {}) => approval({ hubContentArn: base, s3Prefixes: [LLAMA_PREFIX], ...extra });
+            assert.deepStrictEqual(await verdict(withHub(LLAMA_HUB), byArn()), []);
+            assert.deepStrictEqual(await verdict(withHub(LLAMA_HUB), byArn({ version: "2.1.0" })), []);
+            assert.strictEqual((await verdict(withHub(LLAMA_HUB), byArn({ version: "2.0.0" }))).length, 1);
+            assert.strictEqual((await verdict(withHub(base), byArn({ version: "2.1.0" }))).length, 1, "an unpinned ARN is not the pinned version");
+            assert.strictEqual((await verdict(withHub(LLAMA_HUB.replace("us-east-1", "eu-west-1")), byArn())).length, 1, "another region's hub content");
+        });
+
+        it("a hub content ARN and an S3Uri must be covered by the same approval", async () => {
+            const both = { approvedModels: [
+                { modelId: LLAMA_ID, approvedBy: "a", ticket: "T-1" },
+                { modelId: "meta-textgeneration-llama-3-70b", s3Prefixes: [OTHER_GATED_S3.split("artifacts")[0]], approvedBy: "a", ticket: "T-2" },
+            ] };
+            // Approved hub content, S3Uri of another (approved) model: not one approval.
+            const mixed = await verdict({ hubContentArn: LLAMA_HUB, s3Uri: OTHER_GATED_S3 }, both);
+            assert.strictEqual(mixed.length, 1);
+            assert.match(mixed[0], /one entry must cover every location of the data source/);
+            // The reverse: approved S3Uri, hub content of an unapproved model.
+            const reverse = await verdict({ hubContentArn: LLAMA_HUB.replace(LLAMA_ID, "meta-textgeneration-llama-3-1-8b"), s3Uri: GATED_S3 }, APPROVED);
+            assert.strictEqual(reverse.length, 1);
+            // One entry naming both: approved.
+            assert.deepStrictEqual(await verdict({ hubContentArn: LLAMA_HUB, s3Uri: GATED_S3 }, APPROVED), []);
+        });
+
+        it("gated sources are recognized in any S3 spelling (https virtual-hosted, path-style, dual-stack, upper-case host)", async () => {
+            for (const s3Uri of [
+                `https://jumpstart-private-cache-prod-us-east-1.s3.us-east-1.amazonaws.com/meta-textgeneration/${LLAMA_ID}/artifacts/`,
+                `https://s3.us-east-1.amazonaws.com/jumpstart-private-cache-prod-us-east-1/meta-textgeneration/${LLAMA_ID}/artifacts/`,
+                `https://jumpstart-private-cache-prod-us-east-1.s3.dualstack.us-east-1.amazonaws.com/meta-textgeneration/${LLAMA_ID}/artifacts/`,
+                `https://JUMPSTART-PRIVATE-CACHE-PROD-US-EAST-1.S3.AMAZONAWS.COM/meta-textgeneration/${LLAMA_ID}/artifacts/`,
+            ]) {
+                const gated = await runResourcePolicy(eulaAcceptance, model("ours", "m", { s3Uri }));
+                assert.match(messages(gated, "mandatory")[0] ?? "", /is a gated model source/, s3Uri);
+                const approved = await runResourcePolicy(eulaAcceptance, model("ours", "m", { s3Uri, acceptEula: true }), { config: APPROVED });
+                assert.deepStrictEqual(approved.diagnostics, [], s3Uri);
+                const url = await runResourcePolicy(eulaAcceptance, model("ours", "m", { modelDataUrl: `${s3Uri}model.tar.gz` }));
+                assert.match(messages(url, "mandatory")[0] ?? "", /cannot carry a EULA acceptance/, s3Uri);
+            }
+        });
+
+        it("a location the policy cannot read is reported, never passed (unrecognizedLocations)", async () => {
+            const r = model("ours", "m", { s3Uri: "https://jumpstart-private-cache-prod-us-east-1.s3.example.com/meta-textgeneration/x/" });
+            assert.match(messages(await runResourcePolicy(eulaAcceptance, r), "mandatory")[0], /is not a location this policy can read \(host .* is not an S3 endpoint/);
+            const warn = await runResourcePolicy(eulaAcceptance, r, { config: { unrecognizedLocations: "warn" } });
+            assert.deepStrictEqual(warn.diagnostics.map(d => d.enforcementLevel), ["advisory"]);
+        });
+    });
+
     describe("config", () => {
-        it("approval by location (glob or prefix) instead of model id", async () => {
-            const config = { approvedModels: [{ location: "s3://jumpstart-private-cache-prod-*/meta-textgeneration/", approvedBy: "a", ticket: "T-1" }] };
-            const glob = await runResourcePolicy(eulaAcceptance, model("ours", "m", { s3Uri: GATED_S3, acceptEula: true }), { config });
-            assert.deepStrictEqual(glob.diagnostics, []);
-            const prefix = await runResourcePolicy(eulaAcceptance, model("ours", "m", { s3Uri: OPEN_S3, acceptEula: true }), { config: { approvedModels: [{ location: "s3://my-models/", approvedBy: "a", ticket: "T" }] } });
-            assert.deepStrictEqual(prefix.diagnostics, []);
-        });
-
-        it("approval by model id matches the hub content ARN", async () => {
-            const res = await runResourcePolicy(eulaAcceptance, model("aws-native", "m", { s3Uri: "s3://jumpstart-cache-prod-us-east-1/x/", hubContentArn: LLAMA_HUB, acceptEula: true }), { config: APPROVED });
-            assert.deepStrictEqual(res.diagnostics, []);
-        });
-
         it("custom gated patterns replace the defaults", async () => {
             const config = { gatedS3Locations: ["s3://vendor-gated/*"], gatedHubContentArns: [] };
             const custom = await runResourcePolicy(eulaAcceptance, model("aws", "m", { s3Uri: "s3://vendor-gated/a/" }), { config });
@@ -107,7 +180,7 @@ describe("policy sagemaker-eula-acceptance", () => {
         });
 
         it("unknown AcceptEula is fine when the source is not gated and is approved", async () => {
-            const config = { approvedModels: [{ location: OPEN_S3, approvedBy: "a", ticket: "T" }], onUnknown: "fail" };
+            const config = { ...approval({ modelId: "xgboost-v3", s3Prefixes: [OPEN_S3] }), onUnknown: "fail" };
             const res = await runResourcePolicy(eulaAcceptance, model("aws-native", "m", { s3Uri: OPEN_S3, acceptEula: UNKNOWN_BOOL }), { config });
             assert.deepStrictEqual(res.diagnostics, []);
         });

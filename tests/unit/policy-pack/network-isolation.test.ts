@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { networkIsolation } from "../../../policy-pack/policies";
+import { networkIsolation } from "../../../policy-pack/src/policies";
 import { messages, runRemediation, runResourcePolicy, UNKNOWN, UNKNOWN_BOOL, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { IMAGE_USE1, model, REPS, TYPES } from "./fixtures";
 
@@ -58,7 +58,7 @@ describe("policy sagemaker-network-isolation", () => {
         it("requireVpcConfig fails a model without VpcConfig and passes one with it", async () => {
             const config = { requireVpcConfig: true };
             const bad = await runResourcePolicy(networkIsolation, model("ours", "m", { isolation: true }), { config });
-            assert.match(messages(bad, "mandatory")[0], /VpcConfig is <not set> and requireVpcConfig is on/);
+            assert.match(messages(bad, "mandatory")[0], /VpcConfig is <not set>, without a subnet and a security group, and requireVpcConfig is on/);
             const good = await runResourcePolicy(networkIsolation, model("aws", "m", { isolation: true, vpc: true }), { config });
             assert.deepStrictEqual(good.diagnostics, []);
         });

@@ -40,11 +40,11 @@ describe("policy pack served by run-policy-pack", function () {
         child?.kill();
     });
 
-    it("announces sagemaker-guardrails with the three mandatory policies and their config schemas", async () => {
+    it("announces sagemaker-guardrails with its four mandatory policies and their config schemas", async () => {
         const info = await call<{ getName(): string; getPoliciesList(): { getName(): string; getEnforcementlevel(): number; hasConfigschema(): boolean }[] }>("getAnalyzerInfo", new Empty());
         assert.strictEqual(info.getName(), "sagemaker-guardrails");
         const policies = info.getPoliciesList();
-        assert.deepStrictEqual(policies.map(p => p.getName()), ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance"]);
+        assert.deepStrictEqual(policies.map(p => p.getName()), ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance", "sagemaker-registry-approval"]);
         assert.ok(policies.every(p => p.getEnforcementlevel() === pb.EnforcementLevel.MANDATORY && p.hasConfigschema()));
     });
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { regionMatch } from "../../../policy-pack/policies";
+import { regionMatch } from "../../../policy-pack/src/policies";
 import { messages, runResourcePolicy, runStackPolicy, UNKNOWN, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { awsProvider, dynamicProvider, IMAGE_USE1, IMAGE_USW2, model, modelPackage, nativeProvider, REPS, Rep } from "./fixtures";
 
@@ -76,7 +76,7 @@ describe("policy sagemaker-region-match", () => {
         const res = await runResourcePolicy(regionMatch, ours, USE1);
         const ms = messages(res, "mandatory");
         assert.strictEqual(ms.length, 3);
-        assert.match(ms[0], /ModelPackage "p".*InferenceSpecification.Containers\[0\].Image/);
+        assert.match(ms.join("\n"), /ModelPackage "p".*InferenceSpecification.Containers\[0\].Image/);
         assert.match(ms.join("\n"), /SourceUri/);
         assert.match(ms.join("\n"), /ModelPackageGroupName/);
         const native = await runResourcePolicy(regionMatch, modelPackage("aws-native", "p", { image: IMAGE_USE1, modelDataUrl: "s3://sagemaker-eu-west-1-123456789012/m.tar.gz" }), USE1);
@@ -128,7 +128,7 @@ describe("policy sagemaker-region-match", () => {
             const resources = [model("ours", "m", { image: IMAGE_USE1, modelDataUrl: "s3://somewhere/m.tar.gz" })];
             const warn = await runStackPolicy(regionMatch, resources, USE1);
             assert.deepStrictEqual(warn.diagnostics.map(d => d.enforcementLevel), ["advisory"]);
-            assert.match(warn.diagnostics[0].message, /bucket "somewhere", whose region this policy cannot know. Fix: add \{"somewhere": "<region>"\} to bucketRegions/);
+            assert.match(warn.diagnostics[0].message, /bucket "somewhere" \(s3:\/\/ URI\), whose region this policy cannot know. Fix: add \{"somewhere": "<region>"\} to bucketRegions/);
             const fail = await runStackPolicy(regionMatch, resources, { ...USE1, config: { unknownBucketRegion: "fail" } });
             assert.deepStrictEqual(fail.diagnostics.map(d => d.enforcementLevel), ["mandatory"]);
             const ignore = await runStackPolicy(regionMatch, resources, { ...USE1, config: { unknownBucketRegion: "ignore" } });

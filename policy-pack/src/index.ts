@@ -1,0 +1,22 @@
+// sagemaker-guardrails: Pulumi policies for Amazon SageMaker models and model packages, as a library.
+// `sagemakerGuardrails()` returns the policy list for your own PolicyPack; each policy is also
+// exported with its defaults and as a factory taking other defaults.
+export { sagemakerGuardrails } from "./guardrails";
+export type { GuardrailsConfig } from "./guardrails";
+export { READY_PACK_NAME, readyPackArgs } from "./ready-pack";
+export type { OnUnknown, PolicySettings } from "./policies/common";
+export { eulaAcceptanceDefaults } from "./policies/eula-acceptance";
+export type { ApprovedModel, EulaAcceptanceConfig } from "./policies/eula-acceptance";
+export { networkIsolationDefaults } from "./policies/network-isolation";
+export type { NetworkIsolationConfig } from "./policies/network-isolation";
+export { regionMatchDefaults } from "./policies/region-match";
+export type { RegionMatchConfig } from "./policies/region-match";
+export { registryApprovalDefaults } from "./policies/registry-approval";
+export type { RegistryApprovalConfig } from "./policies/registry-approval";
+export {
+    eulaAcceptance, eulaAcceptancePolicy, networkIsolation, networkIsolationPolicy, policies, regionMatch, regionMatchPolicy, registryApproval,
+    registryApprovalPolicy,
+} from "./policies";
+// The location parser, for organizations' own rules over the same locations.
+export { parseLocation, PARTITIONS, partitionOfRegion } from "./locations";
+export type { ArnLocation, EcrLocation, Location, MemberKind, NameLocation, OtherLocation, S3Location } from "./locations";
