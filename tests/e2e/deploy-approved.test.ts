@@ -72,14 +72,17 @@ describe("e2e: examples/deploy-approved serves the registry's latest approved ve
             };
         }
 
-        it("preview with the pack and examples/policy-config.json is clean and already shows version 1's ARN (looked up during preview)", async () => {
+        it("preview with the pack and examples/policy-config.json has no violation, one registry-approval advisory, and already shows version 1's ARN (looked up during preview)", async () => {
             t.endpoint.resetCounters();
             const preview = await stack.preview(WITH_PACK);
             assertOk(preview, "preview of examples/deploy-approved with the pack");
             assert.match(preview.output, /sagemaker-guardrails@v0\.1\.0/, "the pack did not run");
             assert.deepEqual(violationsAt(preview.output, "mandatory"), {}, preview.output);
-            // The package ARN is known at preview, so even the region match on it is decided (no advisory).
-            assert.deepEqual(violationsAt(preview.output, "advisory"), {}, preview.output);
+            // The package ARN is known at preview, so the region match on it is decided (no advisory from
+            // it). The registry's approval is not visible to a policy: a version declared outside the
+            // stack and not in approvedPackages is an advisory at the default unknownApproval level.
+            assert.deepEqual(violationsAt(preview.output, "advisory"), { "sagemaker-registry-approval": ["served"] }, preview.output);
+            assert.match(preview.output, new RegExp(`"${versionArns[0]}" is version 1 of model package group "${GROUP}", declared outside this stack[^\\n]*approvedPackages`), preview.output);
             assert.deepEqual(resourceChanges(preview.output), { created: 2, updated: 0, replaced: 0, deleted: 0, unchanged: 0 }, preview.output);
             assert.match(preview.output, new RegExp(`servedPackageArn\\s*:\\s*"${versionArns[0]}"`), preview.output);
             assert.match(preview.output, /servedVersion\s*:\s*1\b/, preview.output);
