@@ -34,6 +34,12 @@ export const SUPERLINEAR = 1.2;
 const PREVIEW_TARGET = 1.1;
 /** How many times the median absolute deviation of T(1)'s repeats a size must rise above T(1) to count in a fit. */
 const NOISE_FACTOR = 3;
+/** A part whose every (size, side) this part re-measures no longer describes the saved results. */
+function coveredBy(part: { sizes: number[]; sides?: Side[] }, sizes: number[], sides: Side[]): boolean {
+    const partSides = part.sides ?? (Object.keys(PROGRAMS) as Side[]);
+    return part.sizes.every((n) => sizes.includes(n)) && partSides.every((s) => sides.includes(s));
+}
+
 /** A process's CPU must grow by this much (seconds, T(N_max) - T(1)) for its exponent to mean anything. */
 const MIN_CPU_S = 0.5;
 
@@ -64,7 +70,7 @@ export interface ScaleDetails {
     fits: Record<Side, Record<Operation, Fit>>;
     chart: string;
     /** wall time of each invocation that contributed measurements */
-    parts: { sizes: number[]; sides: Side[]; seconds: number; date: string }[];
+    parts: { sizes: number[]; sides?: Side[]; seconds: number; date: string }[];
 }
 
 export interface Fit {
@@ -330,7 +336,8 @@ export function scale(opts: BenchOptions): Promise<BenchResult> {
             diagnostics,
             fits: fitAll(measurements),
             chart: "scale.svg",
-            parts: [...(prior?.parts ?? []), { sizes, sides, seconds: Math.round((Date.now() - t0) / 1000), date: new Date().toISOString() }],
+            parts: [...(prior?.parts ?? []).filter((p) => !coveredBy(p, sizes, sides)),
+                { sizes, sides, seconds: Math.round((Date.now() - t0) / 1000), date: new Date().toISOString() }],
         };
         writeScaleChart(details, path.join(opts.quick ? QUICK_RESULTS_DIR : RESULTS_DIR, details.chart));
         return { rows: rows(details), details: details as unknown as Record<string, unknown> };
