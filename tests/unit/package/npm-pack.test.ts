@@ -12,7 +12,7 @@ const ALLOWED: RegExp[] = [
     /^README\.md$/,
     /^LICENSE$/,
     // the docs that run-time error messages and the bin's --help point to
-    /^docs\/(MODEL|MODEL-PACKAGE|LOCAL-ENDPOINT)\.md$/,
+    /^docs\/(MODEL|MODEL-PACKAGE|LOCAL-ENDPOINT|REGISTRY)\.md$/,
     // compiled library and local endpoint: JavaScript, declarations, the shapes table
     /^dist\/provider\/[\w/-]+\.(js|d\.ts)$/,
     /^dist\/provider\/shapes\/sagemaker-shapes\.json$/,
