@@ -34,12 +34,6 @@ export const SUPERLINEAR = 1.2;
 const PREVIEW_TARGET = 1.1;
 /** How many times the median absolute deviation of T(1)'s repeats a size must rise above T(1) to count in a fit. */
 const NOISE_FACTOR = 3;
-/** A part whose every (size, side) this part re-measures no longer describes the saved results. */
-function coveredBy(part: { sizes: number[]; sides?: Side[] }, sizes: number[], sides: Side[]): boolean {
-    const partSides = part.sides ?? (Object.keys(PROGRAMS) as Side[]);
-    return part.sizes.every((n) => sizes.includes(n)) && partSides.every((s) => sides.includes(s));
-}
-
 /** A process's CPU must grow by this much (seconds, T(N_max) - T(1)) for its exponent to mean anything. */
 const MIN_CPU_S = 0.5;
 
@@ -70,7 +64,7 @@ export interface ScaleDetails {
     fits: Record<Side, Record<Operation, Fit>>;
     chart: string;
     /** wall time of each invocation that contributed measurements */
-    parts: { sizes: number[]; sides?: Side[]; seconds: number; date: string }[];
+    parts: { sizes: number[]; sides: Side[]; seconds: number; date: string }[];
 }
 
 export interface Fit {
@@ -86,6 +80,11 @@ export interface Fit {
     /** the sizes the fit used */
     fitted: number[];
     points: { n: number; ms: number }[];
+}
+
+/** A saved part whose every (size, side) this run re-measures no longer describes the results. */
+export function coveredBy(part: ScaleDetails["parts"][number], sizes: number[], sides: Side[]): boolean {
+    return part.sizes.every((n) => sizes.includes(n)) && part.sides.every((s) => sides.includes(s));
 }
 
 /** `--side=ours` or `--side=noop` measures one side only (a part of a split run); both by default. */

@@ -11,7 +11,7 @@ const ALLOWED: RegExp[] = [
     /^package\.json$/,
     /^README\.md$/,
     /^LICENSE$/,
-    // the docs that run-time error messages and the bin's --help point to
+    // the docs that run-time error messages, the bin's --help and the README point to
     /^docs\/(MODEL|MODEL-PACKAGE|LOCAL-ENDPOINT|REGISTRY)\.md$/,
     // compiled library and local endpoint: JavaScript, declarations, the shapes table
     /^dist\/provider\/[\w/-]+\.(js|d\.ts)$/,
