@@ -27,6 +27,10 @@ const REQUIRED: Record<string, string> = {
     "dist/provider/shapes/sagemaker-shapes.json": "the validator's constraints, loaded by check",
     "dist/local-endpoint/cli.js": "the sagemaker-local bin",
     "README.md": "the package's documentation",
+    "docs/MODEL.md": "named by the Model's check and error messages",
+    "docs/MODEL-PACKAGE.md": "named by the ModelPackage and ModelPackageGroup check and error messages",
+    "docs/LOCAL-ENDPOINT.md": "named by the sagemaker-local bin's --help",
+    "docs/REGISTRY.md": "the registry lookups' reference, linked from the README",
     "LICENSE": "Apache-2.0, as package.json says",
 };
 
