@@ -54,7 +54,10 @@ export class PluginProvider {
         const spec = specOf(kind);
         const logical = nameOfUrn(urn);
         const oldInputs = this.renamer.toApi(kind, olds);
-        const inputs: Props = { ...this.renamer.toApi(kind, news), logicalName: logical };
+        const inputs: Props = { ...this.renamer.toApi(kind, news) };
+        if ("logicalName" in spec.own) {
+            inputs.logicalName = logical; // what check() auto-names from when there is no seed
+        }
         if (kind === "ModelPackage" && isAbsent(inputs.clientTokenScope)) {
             inputs.clientTokenScope = urn; // project, stack, parents and name: where the package is declared
         }
