@@ -232,7 +232,7 @@ function resourceSchema(g: Generator, spec: KindSpec, wire: WireTable): SchemaTy
         inputProperties: inputs,
         ...(required.length > 0 ? { requiredInputs: required } : {}),
         properties: outputs,
-        required: ["arn", "region"],
+        required: ["arn", "name", "region", "creationTime"],
     };
 }
 
