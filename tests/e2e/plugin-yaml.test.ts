@@ -14,6 +14,7 @@ const PLUGIN_BIN = path.join(REPO_ROOT, "plugin", "bin");
 const MODEL = "sagemaker:index:Model";
 const PACKAGE = "sagemaker:index:ModelPackage";
 const GROUP = "sagemaker:index:ModelPackageGroup";
+const SECRET = "tok-4f1d9c2e-never-in-state";
 
 describe("e2e: the provider plugin from Pulumi YAML with the real CLI", function () {
     this.timeout(15 * 60_000);
@@ -34,6 +35,7 @@ describe("e2e: the provider plugin from Pulumi YAML with the real CLI", function
                 PULUMI_SAGEMAKER_PACKAGE_POLL_MS: "20",
             },
         });
+        await stack.expectOk(["config", "set", "--secret", "apiToken", SECRET]);
     });
 
     after(async () => {
@@ -73,9 +75,22 @@ describe("e2e: the provider plugin from Pulumi YAML with the real CLI", function
         const model = await t.client.send(new DescribeModelCommand({ ModelName: String(outputs.modelName) }));
         assert.equal(model.PrimaryContainer?.ModelPackageName, outputs.versionArn);
         assert.equal(model.EnableNetworkIsolation, true);
+        assert.deepEqual(model.PrimaryContainer?.Environment, { API_TOKEN: SECRET });
         const [m] = await state(MODEL);
-        assert.equal(m.outputs?.primaryContainer && (m.outputs.primaryContainer as Record<string, unknown>).modelPackageName, outputs.versionArn,
-            "the state holds the schema's camelCase names");
+        assert.equal(m.inputs?.modelName, outputs.modelName, "the state holds the schema's camelCase names");
+    });
+
+    it("a secret in a container's environment stays secret: the state holds it encrypted only", async () => {
+        const exported = JSON.stringify(await stack.exportState());
+        assert.ok(!exported.includes(SECRET), "the plain secret is nowhere in the state");
+        const [m] = await state(MODEL);
+        const secret = "4dabf18193072939515e22adb298388d";
+        // The plugin takes no secrets: the engine sends it plain values and marks each output secret
+        // where the input was, down to the one environment variable.
+        const token = (props: Record<string, unknown> | undefined) =>
+            ((props?.primaryContainer as Record<string, unknown>)?.environment as Record<string, unknown>)?.API_TOKEN as Record<string, unknown>;
+        assert.ok(secret in token(m.inputs), "the input is a secret");
+        assert.ok(secret in token(m.outputs), "the output is a secret");
     });
 
     it("refresh finds no drift, and a second up has nothing to do", async () => {
