@@ -13,7 +13,7 @@ import { autoName } from "../provider/common/auto-name";
 import { UNKNOWN } from "../provider/common/unknown";
 import { kindOf, lifecycle, nameOfUrn, specOf, typeOfUrn } from "./kinds";
 import { Renamer } from "./rename";
-import type { WireTable } from "./schema/generate";
+import type { WireTable } from "./schema/wire";
 import { FUNCTIONS } from "./schema/functions";
 import { settingsOf } from "./config";
 

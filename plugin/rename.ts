@@ -5,7 +5,7 @@
  * settings and unknown keys pass through unchanged, and so does the engine's unknown marker, so
  * a value the table does not describe reaches check()'s validation as it was written.
  */
-import type { WireShape, WireTable } from "./schema/generate";
+import type { WireShape, WireTable } from "./schema/wire";
 
 type Props = Record<string, unknown>;
 type Members = Record<string, { api: string; shape?: string }>;

@@ -13,7 +13,7 @@ import { configFailures, providerArgs } from "./config";
 import { ResourceInitError } from "../provider/engine/init-error";
 import { PluginProvider } from "./provider";
 import { committedSchemaFiles, packageRoot } from "./schema/files";
-import type { WireTable } from "./schema/generate";
+import type { WireTable } from "./schema/wire";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Call = { request: any };

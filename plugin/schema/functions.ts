@@ -3,11 +3,10 @@
  * ...): their arguments in the schema's camelCase, the API names the lookups take, and what they
  * return. The lookups themselves are provider/registry's, called as they are.
  */
-import type { Generator } from "./generate";
-import type { SchemaType } from "./own-settings";
+import type { SchemaType, TypeSource } from "./own-settings";
 
 /** A lookup argument: its schema name, the name the lookup takes, its type. */
-interface Arg { api: string; type: (g: Generator) => SchemaType; description: string }
+interface Arg { api: string; type: (g: TypeSource) => SchemaType; description: string }
 
 const GROUP: Record<string, Arg> = {
     modelPackageGroupName: { api: "ModelPackageGroupName", type: () => ({ type: "string" }), description: "The model package group's name or ARN." },
@@ -49,10 +48,10 @@ export interface PluginFunction {
     args: Record<string, Arg>;
     /** What the function returns, from what the lookup returned (a function returns an object). */
     result(value: unknown): Record<string, unknown>;
-    schema(g: Generator): SchemaType;
+    schema(g: TypeSource): SchemaType;
 }
 
-function inputs(g: Generator, args: Record<string, Arg>, required: string[]): SchemaType {
+function inputs(g: TypeSource, args: Record<string, Arg>, required: string[]): SchemaType {
     const properties = Object.fromEntries(Object.entries(args).map(([k, a]) => [k, { ...a.type(g), description: a.description }]));
     return { properties, required, type: "object" };
 }

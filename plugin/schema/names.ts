@@ -1,7 +1,7 @@
 /**
  * Pulumi's naming convention for the plugin's schema: camelCase members, as aws-native spells
  * them (`primaryContainer`, `executionRoleArn`, `s3Uri`, `kmsKeyId`). The API's PascalCase name
- * stays the wire name; the generated wire table (plugin/schema/wire.json) holds both, so the
+ * stays the wire name; the generated wire table (schema/wire.json) holds both, so the
  * mapping never has to be inverted by rule.
  */
 export function camelName(apiName: string): string {

@@ -7,6 +7,11 @@
 
 export type SchemaType = Record<string, unknown>;
 
+/** What the schema generator offers a table here: the schema type of an API model shape. */
+export interface TypeSource {
+    typeOf(shapeName: string): SchemaType;
+}
+
 /** Own settings the plugin fills in itself (from the URN): never in the schema. */
 export const PLUGIN_FILLED = ["logicalName", "autoNamed", "clientTokenScope"] as const;
 

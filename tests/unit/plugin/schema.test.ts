@@ -3,7 +3,8 @@
 // convention say (expected values are literal, from the API reference and aws-native's names).
 import * as assert from "assert";
 import * as fs from "fs";
-import { committedSchemaFiles, renderGenerated } from "../../../plugin/schema/files";
+import { committedSchemaFiles } from "../../../plugin/schema/files";
+import { renderGenerated } from "../../../scripts/plugin/schema-generator";
 import { camelName } from "../../../plugin/schema/names";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -2,41 +2,31 @@
  * The plugin's Pulumi package schema, generated from the engine's member specs (which members a
  * kind has, whether a change replaces it, which hold secrets) and the committed API model (each
  * member's type, enums, required members, documentation). Also the wire table the plugin maps
- * names with at run time. Pure: `generate(model, specs)`; scripts/generate-plugin-schema.ts
- * writes the files, tests/unit/plugin/schema.test.ts keeps them current.
+ * names with at run time. Pure: `generate(model, specs)`; `renderGenerated()` is what
+ * scripts/generate-plugin-schema.ts writes and tests/unit/plugin/schema.test.ts compares.
  */
+import * as fs from "fs";
+import * as path from "path";
 import type { ResourceKind } from "../../provider/common/lifecycle";
 import type { KindSpec } from "../../provider/engine/kind";
-import { camelName } from "./names";
-import { COMPUTED_OUTPUTS, OWN_SETTINGS, PLUGIN_FILLED, PROVIDER_CONFIG, STABLE_OUTPUTS, type SchemaType } from "./own-settings";
-import { FUNCTIONS, SUMMARY_TYPE } from "./functions";
+import { camelName } from "../../plugin/schema/names";
+import { COMPUTED_OUTPUTS, OWN_SETTINGS, PLUGIN_FILLED, PROVIDER_CONFIG, STABLE_OUTPUTS, type SchemaType } from "../../plugin/schema/own-settings";
+import { FUNCTIONS, SUMMARY_TYPE } from "../../plugin/schema/functions";
+import { packageRoot } from "../../plugin/schema/files";
+import type { WireShape, WireTable } from "../../plugin/schema/wire";
+import { loadApiModel, type AwsModel } from "../generate-shapes";
 
 export const PACKAGE = "sagemaker";
 
-interface AwsMember { shape: string; documentation?: string }
-interface AwsShape {
-    type: string;
-    required?: string[];
+/** The committed model's shapes, with the documentation the constraints table leaves out. */
+type AwsMember = { shape: string; documentation?: string };
+type AwsShape = Omit<AwsModel["shapes"][string], "members" | "member" | "value"> & {
+    documentation?: string;
     members?: Record<string, AwsMember>;
     member?: AwsMember;
-    key?: AwsMember;
     value?: AwsMember;
-    enum?: string[];
-    documentation?: string;
-}
+};
 export interface ApiModel { shapes: Record<string, AwsShape> }
-
-/** How a value is renamed between the schema and the API, per shape (scalars need nothing). */
-export type WireShape =
-    | { type: "structure"; members: Record<string, { api: string; shape?: string }> }
-    | { type: "list"; member: string }
-    | { type: "map"; value: string };
-
-export interface WireTable {
-    /** Per kind: every member and computed output by its schema name (own settings are the same in both). */
-    resources: Record<string, { token: string; members: Record<string, { api: string; shape?: string }>; stables: string[] }>;
-    shapes: Record<string, WireShape>;
-}
 
 export const KIND_DESCRIPTIONS: Record<ResourceKind, string> = {
     Model: "An Amazon SageMaker model (CreateModel): containers, execution role, network settings. Immutable but for its tags: every other change replaces it.",
@@ -276,3 +266,15 @@ export function generate(model: ApiModel, specs: KindSpec[], version: string): G
 }
 
 export type { Generator };
+
+/** The schema and wire table as the generator makes them now, as the committed files' text. */
+export function renderGenerated(): { schema: string; wire: string } {
+    const version = (JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+    const specs: KindSpec[] = [
+        require("../../provider/model-package-group/spec").modelPackageGroupSpec,
+        require("../../provider/model-package/spec").modelPackageSpec,
+        require("../../provider/model/spec").modelSpec,
+    ];
+    const { schema, wire } = generate(loadApiModel().model as unknown as ApiModel, specs, version);
+    return { schema: `${JSON.stringify(schema, null, 2)}\n`, wire: `${JSON.stringify(wire, null, 1)}\n` };
+}
