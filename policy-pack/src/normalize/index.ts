@@ -6,6 +6,7 @@ import { awsNative } from "./aws-native";
 import { Dialect, Representation } from "./dialect";
 import { Member, MEMBERS, ResourceKind, Step, steps } from "./members";
 import { ourModel } from "./our-model";
+import { sagemakerPlugin } from "./sagemaker-plugin";
 import { asString, isUnknown, Maybe, read, Unknown } from "./unknowns";
 
 export { Representation } from "./dialect";
@@ -13,7 +14,7 @@ export { Member, ResourceKind } from "./members";
 export * from "./unknowns";
 export { cut, show } from "./text";
 
-const dialects: Dialect[] = [ourModel, awsClassic, awsNative];
+const dialects: Dialect[] = [ourModel, awsClassic, awsNative, sagemakerPlugin];
 
 /** Every type token the pack governs, by kind. */
 export const MODEL_TYPES = dialects.map(d => d.modelType);
