@@ -7,7 +7,7 @@ import { sagemakerPlugin } from "../../../policy-pack/src/normalize/sagemaker-pl
 import { normalize } from "../../../policy-pack/src/normalize";
 import { networkIsolation, regionMatch } from "../../../policy-pack/src/policies";
 import { committedSchemaFiles } from "../../../plugin/schema/files";
-import type { WireTable } from "../../../plugin/schema/wire";
+import type { WireShape, WireTable } from "../../../plugin/schema/wire";
 import { messages, runResourcePolicy } from "../../helpers/policy-args";
 
 type Members = Record<string, { api: string; shape?: string }>;
@@ -23,10 +23,10 @@ describe("guardrails: the plugin's types as a dialect", () => {
         let members: Members | undefined = wire.resources[kind].members;
         const out: { api: string; schema: string }[] = [];
         for (const step of path.replace(/\[\]/g, "").split(".")) {
-            const entry = Object.entries(members ?? {}).find(([, m]) => m.api === step);
+            const entry: [string, { api: string; shape?: string }] | undefined = Object.entries(members ?? {}).find(([, m]) => m.api === step);
             assert.ok(entry, `${kind}: ${path}: the schema has no member ${step}`);
             out.push({ api: step, schema: entry[0] });
-            let shape = entry[1].shape ? wire.shapes[entry[1].shape] : undefined;
+            let shape: WireShape | undefined = entry[1].shape ? wire.shapes[entry[1].shape] : undefined;
             if (shape?.type === "list") {
                 shape = wire.shapes[shape.member];
             }
