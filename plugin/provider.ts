@@ -83,8 +83,9 @@ export class PluginProvider {
         const result = await lifecycle(kind).diff(this.settings, id, this.renamer.toApi(kind, olds), this.renamer.toApi(kind, news));
         const replaces = (result.replaces ?? []).map((p) => this.renamer.pathFromApi(kind, p));
         const before = oldInputs ?? olds;
+        const shown = this.shownChanges(kind);
         const diffs = result.changes
-            ? [...new Set([...Object.keys(before), ...Object.keys(news)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(news[k]) && !HIDDEN.includes(k))
+            ? [...new Set([...Object.keys(before), ...Object.keys(news)])].filter((k) => shown(k) && JSON.stringify(before[k]) !== JSON.stringify(news[k]))
             : [];
         return {
             changes: result.changes === true,
@@ -147,6 +148,20 @@ export class PluginProvider {
         const registry = require("../provider/registry") as typeof import("../provider/registry");
         const lookup = registry[f.lookup] as (a: unknown, o: unknown) => Promise<unknown>;
         return f.result(await lookup(lookupArgs, { settings }));
+    }
+
+    /**
+     * Which inputs a diff shows as changed: not the ones the plugin fills in, nor those whose change
+     * the spec ignores (a ClientToken derived from the request, `adopt`, a status timeout).
+     */
+    private shownChanges(kind: ResourceKind): (key: string) => boolean {
+        const spec = specOf(kind);
+        const members = this.wire.resources[kind].members;
+        return (key) => {
+            const api = members[key]?.api ?? key;
+            const change = spec.members[api]?.change.type ?? spec.own[api]?.change;
+            return !HIDDEN.includes(key) && change !== "ignore";
+        };
     }
 
     /** Preview outputs: the inputs, the stable outputs kept, every other computed output unknown. */

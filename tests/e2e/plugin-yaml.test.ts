@@ -104,6 +104,8 @@ describe("e2e: the provider plugin from Pulumi YAML with the real CLI", function
         const preview = await stack.preview();
         assert.equal(preview.code, 0, preview.output);
         assert.deepEqual(resourceChanges(preview.output), { created: 0, updated: 1, replaced: 0, deleted: 0, unchanged: 3 }, preview.output);
+        // Only what changes: not the ClientToken the engine derives from the request (its change is ignored).
+        assert.match(preview.output, /sagemaker:index:ModelPackage version update \[diff: ~customerMetadataProperties\]/, preview.output);
         t.endpoint.resetCounters();
         const up = await stack.up();
         assert.deepEqual(resourceChanges(up.output), { created: 0, updated: 1, replaced: 0, deleted: 0, unchanged: 3 }, up.output);
