@@ -6,7 +6,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { CreateModelCommand, DescribeModelCommand, DescribeModelPackageCommand } from "@aws-sdk/client-sagemaker";
+import { CreateModelCommand, CreateModelPackageCommand, CreateModelPackageGroupCommand, DescribeModelCommand, DescribeModelPackageCommand } from "@aws-sdk/client-sagemaker";
 import { PulumiStack, REPO_ROOT, assertEndpointEmpty, calls, createStack, exampleDir, resourceChanges, setConfig, useE2eEndpoint } from "../helpers/e2e";
 import { engineEnv } from "../../scripts/lib/pulumi-cli";
 
@@ -149,9 +149,32 @@ describe("e2e: the provider plugin from Pulumi YAML with the real CLI", function
         await stack.refresh(["--expect-no-changes"]);
     });
 
-    it("destroy deletes everything, the imported model included", async () => {
+    it("`pulumi import` works for a group and a package version too (a version by its ARN)", async () => {
+        await t.client.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "hand-group", ModelPackageGroupDescription: "made by hand" }));
+        const created = await t.client.send(new CreateModelPackageCommand({
+            ModelPackageGroupName: "hand-group", ModelApprovalStatus: "PendingManualApproval",
+            InferenceSpecification: {
+                Containers: [{ Image: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", ModelDataUrl: "s3://sagemaker-us-east-1-123456789012/hand/v1.tar.gz" }],
+                SupportedContentTypes: ["text/csv"], SupportedResponseMIMETypes: ["text/csv"],
+            },
+        }));
+        const arn = String(created.ModelPackageArn);
+        await stack.expectOk(["import", GROUP, "handgroup", "hand-group", "--yes", "--protect=false"]);
+        const version = await stack.expectOk(["import", PACKAGE, "handversion", arn, "--yes", "--protect=false"]);
+        assert.match(version.output, /modelApprovalStatus: PendingManualApproval/);
+        const group = (await state(GROUP)).find((r) => r.id === "hand-group");
+        assert.equal(group?.inputs?.modelPackageGroupDescription, "made by hand");
+        const pkg = (await state(PACKAGE)).find((r) => r.id === arn);
+        assert.equal(pkg?.inputs?.modelPackageGroupName, "hand-group");
+        assert.equal(pkg?.outputs?.version, 1);
+        await stack.refresh(["--expect-no-changes"]);
+        // The imported version goes first: nothing orders it before its imported group in a destroy.
+        await stack.expectOk(["destroy", "--yes", "--skip-preview", "--target", String(pkg?.urn)]);
+    });
+
+    it("destroy deletes everything, the imported resources included", async () => {
         const destroy = await stack.destroy();
-        assert.equal(resourceChanges(destroy.output).deleted, 5, destroy.output);
+        assert.equal(resourceChanges(destroy.output).deleted, 6, destroy.output);
         assertEndpointEmpty(t.endpoint);
         assert.equal((await state(GROUP)).length + (await state(PACKAGE)).length + (await state(MODEL)).length, 0);
     });
