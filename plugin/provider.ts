@@ -58,7 +58,7 @@ export class PluginProvider {
         if ("logicalName" in spec.own) {
             inputs.logicalName = logical; // what check() auto-names from when there is no seed
         }
-        if (kind === "ModelPackage" && isAbsent(inputs.clientTokenScope)) {
+        if ("clientTokenScope" in spec.own && isAbsent(inputs.clientTokenScope)) {
             inputs.clientTokenScope = urn; // project, stack, parents and name: where the package is declared
         }
         const member = spec.name.member;
