@@ -7,8 +7,7 @@ import { parseS3 } from "./s3";
 import { Location, MemberKind, other } from "./types";
 
 export * from "./types";
-export { parseArn, parseImage, parseS3 };
-export { partitionById, partitionOfRegion, PARTITIONS } from "./partitions";
+export { partitionOfRegion, PARTITIONS } from "./partitions";
 
 /** Longer than any SageMaker location member accepts (RoleArn and KmsKeyId: 2048): never parsed. */
 export const MAX_LOCATION_LENGTH = 2048;

@@ -1,23 +1,11 @@
 // One view of a SageMaker model or model package, whatever resource represents it.
 // Policies read this view only; property names appear in it solely as paths for messages.
-import * as pulumi from "@pulumi/pulumi";
-import { awsClassic } from "./aws-classic";
-import { awsNative } from "./aws-native";
+// Linear in the resource's size: every member path is walked once, and each location is attached
+// to its data source by a map lookup.
 import { Dialect, Representation } from "./dialect";
+import { dialectFor } from "./dialects";
 import { Member, MEMBERS, ResourceKind, Step, steps } from "./members";
-import { ourModel } from "./our-model";
 import { asString, isUnknown, Maybe, read, Unknown } from "./unknowns";
-
-export { Representation } from "./dialect";
-export { Member, ResourceKind } from "./members";
-export * from "./unknowns";
-export { cut, show } from "./text";
-
-const dialects: Dialect[] = [ourModel, awsClassic, awsNative];
-
-/** Every type token the pack governs, by kind. */
-export const MODEL_TYPES = dialects.map(d => d.modelType);
-export const MODEL_PACKAGE_TYPES = dialects.flatMap(d => (d.modelPackageType ? [d.modelPackageType] : []));
 
 /** A location member found in the resource: its value (a string, an Unknown, or whatever else it holds). */
 export interface LocationRef {
@@ -27,13 +15,25 @@ export interface LocationRef {
     value: unknown;
 }
 
+/**
+ * A flag or a required block, read only from the member the dialect's provider reads. `misspelt`
+ * holds the paths of keys beside it that spell the same member otherwise (case, `_`, `-`): the
+ * provider ignores them, so a rule must never take them for the setting.
+ */
+export interface Setting {
+    value: unknown;
+    path: string;
+    misspelt: string[];
+}
+
 /** One model data source (S3ModelDataSource): its locations and the EULA flag that governs them. */
 export interface DataSource {
     path: string;
     /** S3Uri and ManifestS3Uri. */
     s3: LocationRef[];
     hubContentArn?: LocationRef;
-    acceptEula: { value: unknown; path: string };
+    /** ModelAccessConfig.AcceptEula; its misspellings include those of ModelAccessConfig. */
+    acceptEula: Setting;
 }
 
 export interface SageMakerResource {
@@ -46,9 +46,9 @@ export interface SageMakerResource {
     /** The AWS-side name, when set in the inputs. */
     physicalName: Maybe<string>;
     /** Network isolation applies to models only; values as the resource holds them (maybe not booleans). */
-    networkIsolation?: { value: unknown; path: string };
-    vpcConfig?: { value: unknown; path: string; subnets: { value: unknown; path: string }; securityGroupIds: { value: unknown; path: string } };
-    /** Every location member of the API model that the resource sets. */
+    networkIsolation?: Setting;
+    vpcConfig?: Setting & { subnets: Setting; securityGroupIds: Setting };
+    /** Every location member of the API model that the resource sets (any spelling: reading more is stricter). */
     locations: LocationRef[];
     dataSources: DataSource[];
     /** Whole sub-structures (a container list, a data source) that are unknown: could hold anything. */
@@ -65,35 +65,34 @@ export interface ResourceLike {
     provider?: { type: string; props: Record<string, unknown> };
 }
 
-export function dialectFor(type: string): { dialect: Dialect; kind: ResourceKind } | undefined {
-    for (const d of dialects) {
-        if (d.modelType === type) {
-            return { dialect: d, kind: "model" };
-        }
-        if (d.modelPackageType === type) {
-            return { dialect: d, kind: "model-package" };
-        }
-    }
-    return undefined;
-}
+const at = (parent: string, k: string) => (parent ? `${parent}.${k}` : k);
+const squash = (k: string) => k.toLowerCase().replace(/[-_]/g, "");
 
-export function isGoverned(type: string): boolean {
-    return dialectFor(type) !== undefined;
+function keysOf(obj: unknown): string[] {
+    return typeof obj === "object" && obj !== null && !Array.isArray(obj) && !isUnknown(obj) ? Object.keys(obj) : [];
 }
 
 /**
- * An SDK-named member of `obj` in the dialect's spelling; when absent, a key that differs only in
- * case (a representation that spells a new member its own way is still read, never skipped).
+ * An SDK-named member of `obj` for a LOCATION: the dialect's spelling, else a key that differs only
+ * in case (a location is never skipped for its spelling; reading more can only block more).
  */
 function member(d: Dialect, obj: unknown, sdkName: string, parent: string): { value: unknown; path: string } {
     const key = d.member(sdkName);
-    const at = (k: string) => (parent ? `${parent}.${k}` : k);
     if (isUnknown(obj) || typeof obj !== "object" || obj === null || Object.prototype.hasOwnProperty.call(obj, key)) {
-        return { value: read(obj, key, at(key)), path: at(key) };
+        return { value: read(obj, key, at(parent, key)), path: at(parent, key) };
     }
     const lower = key.toLowerCase();
     const other = Object.keys(obj).find(k => k.toLowerCase() === lower);
-    return other === undefined ? { value: undefined, path: at(key) } : { value: read(obj, other, at(other)), path: at(other) };
+    return other === undefined ? { value: undefined, path: at(parent, key) } : { value: read(obj, other, at(parent, other)), path: at(parent, other) };
+}
+
+/** An SDK-named member of `obj` for a SETTING: only the dialect's spelling counts; others are listed as misspelt. */
+export function setting(d: Dialect, obj: unknown, sdkName: string, parent: string): Setting {
+    const key = d.member(sdkName);
+    const misspelt = keysOf(obj).filter(k => k !== key && squash(k) === squash(key)).map(k => at(parent, k));
+    const path = at(parent, key);
+    const has = isUnknown(obj) || (typeof obj === "object" && obj !== null && Object.prototype.hasOwnProperty.call(obj, key));
+    return { value: has ? read(obj, key, path) : undefined, path, misspelt };
 }
 
 function forItems(list: unknown[], path: string, f: (item: unknown, itemPath: string) => void): void {
@@ -103,17 +102,17 @@ function forItems(list: unknown[], path: string, f: (item: unknown, itemPath: st
 }
 
 /** Every value at `path` below `node`; unknown structures on the way are `opaque` (they could hold anything). */
-function descend(d: Dialect, node: unknown, at: string, path: Step[], i: number, hits: { value: unknown; path: string }[], opaque: Unknown[]): void {
+function descend(d: Dialect, node: unknown, here: string, path: Step[], i: number, hits: { value: unknown; path: string }[], opaque: Unknown[]): void {
     if (node === undefined) {
         return;
     }
     if (Array.isArray(node)) {
         // A list where the API has one structure (Terraform's s3DataSources): every item.
-        forItems(node, at, (item, p) => descend(d, item, p, path, i, hits, opaque));
+        forItems(node, here, (item, p) => descend(d, item, p, path, i, hits, opaque));
         return;
     }
     if (i === path.length) {
-        hits.push({ value: node, path: at });
+        hits.push({ value: node, path: here });
         return;
     }
     if (isUnknown(node)) {
@@ -123,7 +122,7 @@ function descend(d: Dialect, node: unknown, at: string, path: Step[], i: number,
     if (typeof node !== "object" || node === null) {
         return;
     }
-    const child = member(d, node, path[i].name, at);
+    const child = member(d, node, path[i].name, here);
     if (path[i].list && Array.isArray(child.value)) {
         forItems(child.value, child.path, (item, p) => descend(d, item, p, path, i + 1, hits, opaque));
         return;
@@ -141,6 +140,15 @@ function find(d: Dialect, root: unknown, path: Step[], opaque: Unknown[]): { val
     return hits;
 }
 
+/** The path of the data source a location below it belongs to: `depth` members up (list indexes stay on their member). */
+function ancestor(path: string, depth: number): string {
+    let end = path.length;
+    for (let k = 0; k < depth && end > 0; k++) {
+        end = path.lastIndexOf(".", end - 1);
+    }
+    return end < 0 ? "" : path.slice(0, end);
+}
+
 /** Builds the view, or undefined for a type the pack does not govern. Never throws on unknowns. */
 export function normalize(resource: ResourceLike): SageMakerResource | undefined {
     const found = dialectFor(resource.type);
@@ -152,7 +160,24 @@ export function normalize(resource: ResourceLike): SageMakerResource | undefined
     const opaque: Unknown[] = [];
     const { members, dataSources } = MEMBERS[kind];
     const locations = members.flatMap(m => find(d, props, m.steps, opaque).map(h => ({ ...h, member: m })));
-    const sources = dataSources.flatMap(ds => find(d, props, steps(ds), opaque).map(h => dataSource(d, h, locations)));
+    const sources = new Map<string, DataSource>();
+    for (const ds of dataSources) {
+        for (const hit of find(d, props, steps(ds), opaque)) {
+            sources.set(hit.path, dataSource(d, hit));
+        }
+    }
+    for (const ref of locations) {
+        if (ref.member.dataSource === undefined) {
+            continue;
+        }
+        const ds = sources.get(ancestor(ref.path, ref.member.steps.length - steps(ref.member.dataSource).length));
+        if (ds && ref.member.kind === "s3") {
+            ds.s3.push(ref);
+        } else if (ds && ref.member.shape === "HubContentArn") {
+            ds.hubContentArn = ref;
+        }
+    }
+    const unknownPaths = new Map(opaque.map(u => [u.path, u]));
     const out: SageMakerResource = {
         kind,
         representation: d.representation,
@@ -161,78 +186,20 @@ export function normalize(resource: ResourceLike): SageMakerResource | undefined
         urn: resource.urn,
         physicalName: asString(member(d, props, kind === "model" ? "ModelName" : "ModelPackageName", "").value),
         locations,
-        dataSources: sources,
-        opaque: opaque.filter((u, i) => opaque.findIndex(o => o.path === u.path) === i),
+        dataSources: [...sources.values()],
+        opaque: [...unknownPaths.values()],
         dialect: d,
     };
     if (kind === "model") {
-        out.networkIsolation = member(d, props, "EnableNetworkIsolation", "");
-        const vpc = member(d, props, "VpcConfig", "");
-        out.vpcConfig = { ...vpc, subnets: member(d, vpc.value, "Subnets", vpc.path), securityGroupIds: member(d, vpc.value, "SecurityGroupIds", vpc.path) };
+        out.networkIsolation = setting(d, props, "EnableNetworkIsolation", "");
+        const vpc = setting(d, props, "VpcConfig", "");
+        out.vpcConfig = { ...vpc, subnets: setting(d, vpc.value, "Subnets", vpc.path), securityGroupIds: setting(d, vpc.value, "SecurityGroupIds", vpc.path) };
     }
     return out;
 }
 
-function dataSource(d: Dialect, ds: { value: unknown; path: string }, locations: LocationRef[]): DataSource {
-    const inside = locations.filter(l => l.path.startsWith(`${ds.path}.`));
-    const mac = member(d, ds.value, "ModelAccessConfig", ds.path);
-    return {
-        path: ds.path,
-        s3: inside.filter(l => l.member.kind === "s3"),
-        hubContentArn: inside.find(l => l.member.shape === "HubContentArn"),
-        acceptEula: member(d, mac.value, "AcceptEula", mac.path),
-    };
-}
-
-export type RegionSource = "resource" | "provider" | "stack-config";
-
-export interface RegionResolution {
-    value: Maybe<string>;
-    source?: RegionSource;
-    /** Where to change it: the resource's region input, provider.region, or a stack config key. */
-    path: string;
-}
-
-/**
- * Where a resource lives: its own region input, else its provider's `region`, else the stack
- * config key the provider falls back to, read with pulumi.Config (PULUMI_CONFIG). Pulumi (3.259 and
- * 3.276, checked) does not pass the stack config to Node.js policy packs (RunPlugin sets no
- * PULUMI_CONFIG and @pulumi/policy ignores ConfigureStack), so for our resources the provider's check
- * records the region in the `region` input (provider/common/region.ts); the config step is for engines that do.
- */
-export function resourceRegion(resource: ResourceLike, ownKey: string | undefined, configKey: string): RegionResolution {
-    if (ownKey) {
-        const own = asString(read(resource.props, ownKey, ownKey));
-        if (own !== undefined) {
-            return { value: own, source: "resource", path: ownKey };
-        }
-    }
-    // Our dynamic provider (pulumi-nodejs) has no region of its own; skip it.
-    const provider = resource.provider;
-    if (provider && !provider.type.startsWith("pulumi:providers:pulumi-nodejs")) {
-        const p = asString(read(provider.props, "region", "provider.region"));
-        if (p !== undefined) {
-            return { value: p, source: "provider", path: "provider.region" };
-        }
-    }
-    const [ns, key] = configKey.split(":");
-    const fromConfig = new pulumi.Config(ns).get(key);
-    if (fromConfig) {
-        return { value: fromConfig, source: "stack-config", path: configKey };
-    }
-    return { value: undefined, path: ownKey ?? configKey };
-}
-
-export function deploymentRegion(resource: ResourceLike, view: SageMakerResource): RegionResolution {
-    return resourceRegion(resource, view.dialect.region, view.dialect.regionConfigKey);
-}
-
-/**
- * Remediation: the props with network isolation switched on, in the resource's own naming.
- * Setting the key on the analyzer's proxy writes through to its target, which the analyzer
- * serializes as-is, so unknown values elsewhere travel back untouched.
- */
-export function withNetworkIsolation(view: SageMakerResource, props: Record<string, unknown>): Record<string, unknown> {
-    props[view.networkIsolation?.path ?? view.dialect.member("EnableNetworkIsolation")] = true;
-    return props;
+function dataSource(d: Dialect, ds: { value: unknown; path: string }): DataSource {
+    const mac = setting(d, ds.value, "ModelAccessConfig", ds.path);
+    const accept = setting(d, mac.value, "AcceptEula", mac.path);
+    return { path: ds.path, s3: [], acceptEula: { ...accept, misspelt: [...mac.misspelt, ...accept.misspelt] } };
 }

@@ -79,31 +79,3 @@ export function asBoolean(v: unknown): Maybe<boolean> {
     }
     return undefined;
 }
-
-/** Items of a list with their paths; an unknown list yields itself so callers can treat it as opaque. */
-export function readList(obj: unknown, key: string, path: string): { items: { value: unknown; path: string }[]; unknown?: Unknown } {
-    const list = read(obj, key, path);
-    if (isUnknown(list)) {
-        return { items: [], unknown: list };
-    }
-    if (!Array.isArray(list)) {
-        return { items: [] };
-    }
-    const items: { value: unknown; path: string }[] = [];
-    for (let i = 0; i < list.length; i++) {
-        const itemPath = `${path}[${i}]`;
-        items.push({ value: read(list, i, itemPath), path: itemPath });
-    }
-    return { items };
-}
-
-/** Renders a value for a message without ever printing a sentinel. */
-export function show(v: unknown): string {
-    if (isUnknown(v)) {
-        return "<unknown during preview>";
-    }
-    if (v === undefined) {
-        return "<not set>";
-    }
-    return JSON.stringify(v);
-}
