@@ -180,6 +180,9 @@ describe("policy sagemaker-registry-approval: package identity", () => {
             const res = await run([approvedV1, ourModel("scorer", served)], failOutside());
             assert.match(messages(res, "mandatory")[0], /is version 2 of model package group "churn", declared outside this stack/, served);
         }
+        // the same without its ARN output (group by name, version known): still version 2, not 1
+        const approvedV2ByName = pending("churn", { version: 2, ModelApprovalStatus: "Approved" });
+        assert.match(messages(await run([approvedV2ByName, ourModel("scorer", "churn/1")], failOutside()), "mandatory")[0], /is version 1 .* declared outside this stack/);
         const rejectedV2 = ourPackage("churn-v2", "Rejected", ARN_V2, 2);
         assert.deepStrictEqual((await run([rejectedV2, approvedV1, ourModel("scorer", "churn/1")])).diagnostics, []);
     });
