@@ -101,43 +101,95 @@ function forItems(list: unknown[], path: string, f: (item: unknown, itemPath: st
     }
 }
 
-/** Every value at `path` below `node`; unknown structures on the way are `opaque` (they could hold anything). */
-function descend(d: Dialect, node: unknown, here: string, path: Step[], i: number, hits: { value: unknown; path: string }[], opaque: Unknown[]): void {
+/** Every member path of a kind as one tree, so a resource is walked once whatever the number of members. */
+interface Trie {
+    children: { step: Step; node: Trie }[];
+    /** Indexes (in MEMBERS[kind].members) of the location members that end here. */
+    members: number[];
+    /** Index (in MEMBERS[kind].dataSources) of the data source that ends here. */
+    dataSource?: number;
+}
+
+function trieOf(kind: ResourceKind): Trie {
+    const root: Trie = { children: [], members: [] };
+    const insert = (path: Step[]): Trie => path.reduce((node, step) => {
+        let child = node.children.find(c => c.step.name === step.name && c.step.list === step.list);
+        if (!child) {
+            child = { step, node: { children: [], members: [] } };
+            node.children.push(child);
+        }
+        return child.node;
+    }, root);
+    MEMBERS[kind].members.forEach((m, i) => insert(m.steps).members.push(i));
+    MEMBERS[kind].dataSources.forEach((ds, i) => {
+        insert(steps(ds)).dataSource = i;
+    });
+    return root;
+}
+
+const TRIES: Record<ResourceKind, Trie> = { "model": trieOf("model"), "model-package": trieOf("model-package") };
+
+interface Walk {
+    d: Dialect;
+    /** Hits per member index, and per data source index: tree order within each, as the policies report them. */
+    hits: { value: unknown; path: string }[][];
+    sources: { value: unknown; path: string }[][];
+    opaque: Unknown[];
+}
+
+/**
+ * Walks `node` along the trie: every location and data source below it, each object's keys read once.
+ * A member is found in the dialect's spelling, else a key that differs only in case (a location is never
+ * skipped for its spelling). Unknown structures on the way are `opaque` (they could hold anything).
+ */
+function walk(w: Walk, node: unknown, here: string, trie: Trie): void {
     if (node === undefined) {
         return;
     }
     if (Array.isArray(node)) {
         // A list where the API has one structure (Terraform's s3DataSources): every item.
-        forItems(node, here, (item, p) => descend(d, item, p, path, i, hits, opaque));
+        forItems(node, here, (item, p) => walk(w, item, p, trie));
         return;
     }
-    if (i === path.length) {
-        hits.push({ value: node, path: here });
+    for (const i of trie.members) {
+        w.hits[i].push({ value: node, path: here });
+    }
+    if (trie.dataSource !== undefined) {
+        w.sources[trie.dataSource].push({ value: node, path: here });
+    }
+    if (trie.children.length === 0) {
         return;
     }
     if (isUnknown(node)) {
-        opaque.push(node);
+        w.opaque.push(node);
         return;
     }
     if (typeof node !== "object" || node === null) {
         return;
     }
-    const child = member(d, node, path[i].name, here);
-    if (path[i].list && Array.isArray(child.value)) {
-        forItems(child.value, child.path, (item, p) => descend(d, item, p, path, i + 1, hits, opaque));
-        return;
+    const keys = Object.keys(node);
+    const present = new Set(keys);
+    let lower: Map<string, string> | undefined;
+    for (const { step, node: child } of trie.children) {
+        const key = w.d.member(step.name);
+        let actual: string | undefined = key;
+        if (!present.has(key)) {
+            lower ??= new Map(keys.map(k => [k.toLowerCase(), k]));
+            actual = lower.get(key.toLowerCase());
+            if (actual === undefined) {
+                continue;
+            }
+        }
+        const path = at(here, actual);
+        const value = read(node, actual, path);
+        if (step.list && Array.isArray(value)) {
+            forItems(value, path, (item, p) => walk(w, item, p, child));
+        } else if (step.list && isUnknown(value)) {
+            w.opaque.push(value);
+        } else {
+            walk(w, value, path, child);
+        }
     }
-    if (path[i].list && isUnknown(child.value)) {
-        opaque.push(child.value);
-        return;
-    }
-    descend(d, child.value, child.path, path, i + 1, hits, opaque);
-}
-
-function find(d: Dialect, root: unknown, path: Step[], opaque: Unknown[]): { value: unknown; path: string }[] {
-    const hits: { value: unknown; path: string }[] = [];
-    descend(d, root, "", path, 0, hits, opaque);
-    return hits;
 }
 
 /** The path of the data source a location below it belongs to: `depth` members up (list indexes stay on their member). */
@@ -157,14 +209,14 @@ export function normalize(resource: ResourceLike): SageMakerResource | undefined
     }
     const { dialect: d, kind } = found;
     const props = resource.props;
-    const opaque: Unknown[] = [];
     const { members, dataSources } = MEMBERS[kind];
-    const locations = members.flatMap(m => find(d, props, m.steps, opaque).map(h => ({ ...h, member: m })));
+    const w: Walk = { d, hits: members.map(() => []), sources: dataSources.map(() => []), opaque: [] };
+    walk(w, props, "", TRIES[kind]);
+    const opaque = w.opaque;
+    const locations: LocationRef[] = w.hits.flatMap((hs, i) => hs.map(h => ({ ...h, member: members[i] })));
     const sources = new Map<string, DataSource>();
-    for (const ds of dataSources) {
-        for (const hit of find(d, props, steps(ds), opaque)) {
-            sources.set(hit.path, dataSource(d, hit));
-        }
+    for (const hit of w.sources.flat()) {
+        sources.set(hit.path, dataSource(d, hit));
     }
     for (const ref of locations) {
         if (ref.member.dataSource === undefined) {
