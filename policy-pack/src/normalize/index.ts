@@ -89,7 +89,8 @@ function member(d: Dialect, obj: unknown, sdkName: string, parent: string): { va
 /** An SDK-named member of `obj` for a SETTING: only the dialect's spelling counts; others are listed as misspelt. */
 export function setting(d: Dialect, obj: unknown, sdkName: string, parent: string): Setting {
     const key = d.member(sdkName);
-    const misspelt = keysOf(obj).filter(k => k !== key && squash(k) === squash(key)).map(k => at(parent, k));
+    const target = squash(key);
+    const misspelt = keysOf(obj).filter(k => k !== key && k.length >= key.length && squash(k) === target).map(k => at(parent, k));
     const path = at(parent, key);
     const has = isUnknown(obj) || (typeof obj === "object" && obj !== null && Object.prototype.hasOwnProperty.call(obj, key));
     return { value: has ? read(obj, key, path) : undefined, path, misspelt };
@@ -131,9 +132,10 @@ const TRIES: Record<ResourceKind, Trie> = { "model": trieOf("model"), "model-pac
 
 interface Walk {
     d: Dialect;
+    members: Member[];
     /** Hits per member index, and per data source index: tree order within each, as the policies report them. */
-    hits: { value: unknown; path: string }[][];
-    sources: { value: unknown; path: string }[][];
+    hits: LocationRef[][];
+    sources: DataSource[][];
     opaque: Unknown[];
 }
 
@@ -142,20 +144,27 @@ interface Walk {
  * A member is found in the dialect's spelling, else a key that differs only in case (a location is never
  * skipped for its spelling). Unknown structures on the way are `opaque` (they could hold anything).
  */
-function walk(w: Walk, node: unknown, here: string, trie: Trie): void {
+function walk(w: Walk, node: unknown, here: string, trie: Trie, inside: DataSource | undefined): void {
     if (node === undefined) {
         return;
     }
     if (Array.isArray(node)) {
         // A list where the API has one structure (Terraform's s3DataSources): every item.
-        forItems(node, here, (item, p) => walk(w, item, p, trie));
+        forItems(node, here, (item, p) => walk(w, item, p, trie, inside));
         return;
     }
     for (const i of trie.members) {
-        w.hits[i].push({ value: node, path: here });
+        const ref: LocationRef = { value: node, path: here, member: w.members[i] };
+        w.hits[i].push(ref);
+        if (inside && ref.member.kind === "s3") {
+            inside.s3.push(ref);
+        } else if (inside && ref.member.shape === "HubContentArn") {
+            inside.hubContentArn = ref;
+        }
     }
     if (trie.dataSource !== undefined) {
-        w.sources[trie.dataSource].push({ value: node, path: here });
+        inside = dataSource(w.d, { value: node, path: here });
+        w.sources[trie.dataSource].push(inside);
     }
     if (trie.children.length === 0) {
         return;
@@ -183,22 +192,13 @@ function walk(w: Walk, node: unknown, here: string, trie: Trie): void {
         const path = at(here, actual);
         const value = read(node, actual, path);
         if (step.list && Array.isArray(value)) {
-            forItems(value, path, (item, p) => walk(w, item, p, child));
+            forItems(value, path, (item, p) => walk(w, item, p, child, inside));
         } else if (step.list && isUnknown(value)) {
             w.opaque.push(value);
         } else {
-            walk(w, value, path, child);
+            walk(w, value, path, child, inside);
         }
     }
-}
-
-/** The path of the data source a location below it belongs to: `depth` members up (list indexes stay on their member). */
-function ancestor(path: string, depth: number): string {
-    let end = path.length;
-    for (let k = 0; k < depth && end > 0; k++) {
-        end = path.lastIndexOf(".", end - 1);
-    }
-    return end < 0 ? "" : path.slice(0, end);
 }
 
 /** Builds the view, or undefined for a type the pack does not govern. Never throws on unknowns. */
@@ -210,25 +210,10 @@ export function normalize(resource: ResourceLike): SageMakerResource | undefined
     const { dialect: d, kind } = found;
     const props = resource.props;
     const { members, dataSources } = MEMBERS[kind];
-    const w: Walk = { d, hits: members.map(() => []), sources: dataSources.map(() => []), opaque: [] };
-    walk(w, props, "", TRIES[kind]);
+    const w: Walk = { d, members, hits: members.map(() => []), sources: dataSources.map(() => []), opaque: [] };
+    walk(w, props, "", TRIES[kind], undefined);
     const opaque = w.opaque;
-    const locations: LocationRef[] = w.hits.flatMap((hs, i) => hs.map(h => ({ ...h, member: members[i] })));
-    const sources = new Map<string, DataSource>();
-    for (const hit of w.sources.flat()) {
-        sources.set(hit.path, dataSource(d, hit));
-    }
-    for (const ref of locations) {
-        if (ref.member.dataSource === undefined) {
-            continue;
-        }
-        const ds = sources.get(ancestor(ref.path, ref.member.steps.length - steps(ref.member.dataSource).length));
-        if (ds && ref.member.kind === "s3") {
-            ds.s3.push(ref);
-        } else if (ds && ref.member.shape === "HubContentArn") {
-            ds.hubContentArn = ref;
-        }
-    }
+    const locations = w.hits.flat();
     const unknownPaths = new Map(opaque.map(u => [u.path, u]));
     const out: SageMakerResource = {
         kind,
@@ -238,7 +223,7 @@ export function normalize(resource: ResourceLike): SageMakerResource | undefined
         urn: resource.urn,
         physicalName: asString(member(d, props, kind === "model" ? "ModelName" : "ModelPackageName", "").value),
         locations,
-        dataSources: [...sources.values()],
+        dataSources: w.sources.flat(),
         opaque: [...unknownPaths.values()],
         dialect: d,
     };
