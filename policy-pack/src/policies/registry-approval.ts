@@ -79,8 +79,32 @@ function idFromArn(arn: unknown): PackageVersionId | undefined {
     return ref.kind === "versioned" ? ref.id : undefined;
 }
 
+/** Group resources of the stack by URN: their declared name (how `group.arn`, unknown at preview, is traced). */
+const GROUP_TYPES: Record<string, string> = {
+    "pulumi-nodejs:dynamic/sagemaker:ModelPackageGroup": "ModelPackageGroupName",
+    "aws-native:sagemaker:ModelPackageGroup": "modelPackageGroupName",
+};
+
+function stackGroups(resources: PolicyResource[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const r of resources) {
+        const key = GROUP_TYPES[r.type];
+        const name = key ? asString(read(r.props, key, key)) : undefined;
+        if (typeof name === "string") {
+            out.set(r.urn, name);
+        }
+    }
+    return out;
+}
+
+/** The declared name of the one stack group a package's unknown group input comes from, if any. */
+function groupOfStack(r: PolicyResource, property: string, groups: Map<string, string>): string | undefined {
+    const names = (r.propertyDependencies?.[property] ?? []).flatMap(dep => groups.get(dep.urn) ?? []);
+    return names.length === 1 ? names[0] : undefined;
+}
+
 /** Our ModelPackage (outputs arn, version) and aws-native's (modelPackageArn, modelPackageVersion). */
-function stackPackage(r: PolicyResource): StackPackage | undefined {
+function stackPackage(r: PolicyResource, groups: Map<string, string>): StackPackage | undefined {
     const found = dialectFor(r.type);
     if (found?.kind !== "model-package") {
         return undefined;
@@ -104,7 +128,8 @@ function stackPackage(r: PolicyResource): StackPackage | undefined {
     if (isUnknown(arn)) {
         unknownParts.push("arn");
     }
-    const groupValue = setting(d, r.props, "ModelPackageGroupName", "").value;
+    const groupSetting = setting(d, r.props, "ModelPackageGroupName", "");
+    const groupValue = isUnknown(groupSetting.value) ? groupOfStack(r, groupSetting.path, groups) ?? groupSetting.value : groupSetting.value;
     const group: GroupId | undefined = typeof groupValue === "string" ? parseGroupRef(groupValue) : undefined;
     if (isUnknown(groupValue)) {
         unknownParts.push("group");
@@ -168,9 +193,13 @@ class StackIndex {
         return this.complete.get(versionKey(id));
     }
 
-    /** Packages that may be `id` (the parts they know agree), not known to be. */
-    possible(id: PackageVersionId): StackPackage[] {
-        const agrees = (p: StackPackage) => (["partition", "region", "account", "version"] as const).every(k => p.id[k] === undefined || p.id[k] === id[k]);
+    /**
+     * Packages that may be `id` (the parts they know agree), not known to be. A stack package whose
+     * account is not known is taken in the model's account (`home`): never another account's.
+     */
+    possible(id: PackageVersionId, home: Home): StackPackage[] {
+        const agrees = (p: StackPackage) => (["partition", "region", "version"] as const).every(k => p.id[k] === undefined || p.id[k] === id[k])
+            && (p.id.account === undefined ? id.account === home.account : p.id.account === id.account);
         return [...(this.byGroup.get(id.group) ?? []), ...this.partial].filter(agrees);
     }
 
@@ -313,21 +342,20 @@ function judgeModel(model: PolicyResource, view: SageMakerResource, index: Stack
             judgeStackPackage(j, exact);
             continue;
         }
-        const possible = index.possible(id);
+        const possible = index.possible(id, home);
         const traced = possible.filter(p => deps.includes(p));
         // Known but for its account (a group by name, no ARN output): the stack's own packages are taken to
         // be in the model's account, as a group name given to CreateModelPackage is in the caller's.
-        const sameButAccount = id.account === home.account
-            ? possible.filter(p => p.unknownParts.length === 0 && p.id.version !== undefined && p.id.region !== undefined)
-            : [];
+        const sameButAccount = possible.filter(p => p.unknownParts.length === 0 && p.id.version !== undefined && p.id.region !== undefined);
         const decided = traced.length === 1 ? traced : sameButAccount.length === 1 ? sameButAccount : [];
         if (decided.length === 1) {
             judgeStackPackage(j, decided[0]);
             continue;
         }
         if (possible.some(p => p.status.value !== APPROVED)) {
-            f.unknown({ path: ref.path }, `it may be ${possible.map(p => `"${p.resource.name}"`).join(" or ")} of this stack ` +
-                `(${possible.flatMap(p => p.unknownParts).join(", ") || "account"} not known), not all Approved`);
+            const parts = possible.map(p => `${p.resource.name}.${p.unknownParts.find(x => x !== "arn") ?? p.unknownParts[0] ?? "account"}`);
+            f.unknown({ path: [...new Set(parts)].join(", ") }, `so ${at(ref)} may be ${possible.map(p => `"${p.resource.name}"`).join(" or ")} ` +
+                `of this stack, not all Approved`);
             continue;
         }
         outside.push({ j, id, home });
@@ -352,7 +380,8 @@ export function registryApprovalPolicy(settings?: PolicySettings<RegistryApprova
         ...base,
         validateStack: async (args, report: ReportViolation) => {
             const cfg = configWithDefaults(args.getConfig<Partial<RegistryApprovalConfig>>(), defaults);
-            const index = new StackIndex(args.resources.flatMap(r => stackPackage(r) ?? []));
+            const groups = stackGroups(args.resources);
+            const index = new StackIndex(args.resources.flatMap(r => stackPackage(r, groups) ?? []));
             const judged: { r: PolicyResource; view: SageMakerResource; f: Findings; outside: Served[] }[] = [];
             for (const r of args.resources) {
                 const view = normalize(r);

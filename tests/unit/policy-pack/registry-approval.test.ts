@@ -166,6 +166,17 @@ describe("policy sagemaker-registry-approval: package identity", () => {
         assert.match(messages(other, "mandatory")[0], /declared outside this stack/);
     });
 
+    it("a package whose group input is group.arn (unknown at preview) is traced to the stack's group and its declared name", async () => {
+        const group: TestResource = { type: "pulumi-nodejs:dynamic/sagemaker:ModelPackageGroup", name: "grp", props: { ModelPackageGroupName: "churn", arn: UNKNOWN } };
+        const pkg: TestResource = { ...pending(UNKNOWN, { version: UNKNOWN, arn: UNKNOWN }), propertyDependencies: { ModelPackageGroupName: ["grp"] }, dependsOn: ["grp"] };
+        // another group: not this package, so the allow-list and unknownApproval decide
+        const other = await run([group, pkg, ourModel("scorer", "fraud/7")], failOutside(["fraud/7"]));
+        assert.deepStrictEqual(other.diagnostics, []);
+        // the same group: it may be this pending package
+        const same = await run([group, pkg, ourModel("scorer", "churn/1")], { onUnknown: "fail" });
+        assert.match(messages(same, "mandatory")[0] ?? "", /churn-v1.version is unknown during preview; so PrimaryContainer.ModelPackageName "churn\/1" may be "churn-v1" of this stack/);
+    });
+
     it("a group ARN of another account or region is another group", async () => {
         const other = "arn:aws:sagemaker:us-east-1:999999999999:model-package-group/churn";
         const res = await run([pending(other, { version: 1 }), ourModel("scorer", "churn/1")], failOutside());
