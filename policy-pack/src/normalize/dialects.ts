@@ -6,7 +6,7 @@ import { Dialect } from "./dialect";
 import { ResourceKind } from "./members";
 import { ourModel } from "./our-model";
 
-export const DIALECTS: readonly Dialect[] = [ourModel, awsClassic, awsNative];
+const DIALECTS: readonly Dialect[] = [ourModel, awsClassic, awsNative];
 
 export function dialectFor(type: string): { dialect: Dialect; kind: ResourceKind } | undefined {
     for (const d of DIALECTS) {

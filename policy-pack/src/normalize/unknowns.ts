@@ -5,7 +5,7 @@
 // per value instead, so each policy decides (config `onUnknown`) what an unknown means for it.
 
 /** The engine's wire sentinels for unknown values (stable across the Pulumi protocol). */
-export const UNKNOWN_SENTINELS = {
+const UNKNOWN_SENTINELS = {
     boolean: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
     number: "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
     string: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
@@ -65,17 +65,6 @@ export function read(obj: unknown, key: string | number, path: string): unknown 
 export function asString(v: unknown): Maybe<string> {
     if (isUnknown(v) || typeof v === "string") {
         return v;
-    }
-    return undefined;
-}
-
-export function asBoolean(v: unknown): Maybe<boolean> {
-    if (isUnknown(v) || typeof v === "boolean") {
-        return v;
-    }
-    // Config-file and YAML programs sometimes send "true"/"false" strings.
-    if (v === "true" || v === "false") {
-        return v === "true";
     }
     return undefined;
 }

@@ -26,7 +26,7 @@ export const onUnknownSchema = (dflt: OnUnknown): PolicyConfigJSONSchema => ({
 export type PolicySettings<C> = EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Partial<C>);
 
 /** A policy's effective defaults and level from its settings; unknown option names throw (JavaScript callers). */
-export function resolveSettings<C extends object>(policy: string, defaults: C, options: readonly string[], settings?: PolicySettings<C>): { config: C; level?: EnforcementLevel } {
+function resolveSettings<C extends object>(policy: string, defaults: C, options: readonly string[], settings?: PolicySettings<C>): { config: C; level?: EnforcementLevel } {
     if (settings === undefined) {
         return { config: defaults };
     }
@@ -90,7 +90,7 @@ export function at(ref: LocationRef): string {
 }
 
 /** Schema properties with `default` set from the effective defaults (absent values get none). */
-export function withDefaults(properties: Record<string, PolicyConfigJSONSchema>, defaults: object): Record<string, PolicyConfigJSONSchema> {
+function withDefaults(properties: Record<string, PolicyConfigJSONSchema>, defaults: object): Record<string, PolicyConfigJSONSchema> {
     const values = defaults as Record<string, unknown>;
     return Object.fromEntries(Object.entries(properties).map(([k, schema]) => {
         const { default: _old, ...rest } = schema;
@@ -121,7 +121,7 @@ export function label(r: SageMakerResource): string {
  * `enforcementLevel` overrides the policy's (server.js makeReportViolationFun); its typings
  * only declare the string form, hence the cast. Pinned version; covered by unit tests.
  */
-export function reportAdvisory(report: ReportViolation, message: string, urn?: string): void {
+function reportAdvisory(report: ReportViolation, message: string, urn?: string): void {
     const asObject = report as unknown as (info: { message: string; enforcementLevel: "advisory"; urn?: string }) => void;
     asObject({ message, enforcementLevel: "advisory", urn });
 }

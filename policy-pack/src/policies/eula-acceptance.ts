@@ -38,12 +38,12 @@ export interface EulaAcceptanceConfig {
 // Meta Llama and Google Gemma families wherever they are served from.
 const GATED_FAMILIES = ["meta-textgeneration*", "meta-textgenerationneuron*", "meta-vlm*", "huggingface-llm-gemma*"];
 
-export const DEFAULT_GATED_S3_LOCATIONS = [
+const DEFAULT_GATED_S3_LOCATIONS = [
     "s3://jumpstart-private-cache-prod-*",
     ...GATED_FAMILIES.map(f => `s3://jumpstart-cache-prod-*/${f}`),
 ];
 
-export const DEFAULT_GATED_HUB_CONTENT_ARNS = GATED_FAMILIES.map(f => `arn:aws*:sagemaker:*:aws:hub-content/SageMakerPublicHub/Model/${f}`);
+const DEFAULT_GATED_HUB_CONTENT_ARNS = GATED_FAMILIES.map(f => `arn:aws*:sagemaker:*:aws:hub-content/SageMakerPublicHub/Model/${f}`);
 
 export const eulaAcceptanceDefaults: EulaAcceptanceConfig = {
     gatedS3Locations: DEFAULT_GATED_S3_LOCATIONS,

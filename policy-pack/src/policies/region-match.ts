@@ -21,7 +21,7 @@ export interface RegionMatchConfig {
 }
 
 /** Bucket names that carry their region, as regexes with a named group `region`. */
-export const DEFAULT_BUCKET_REGION_PATTERNS = [
+const DEFAULT_BUCKET_REGION_PATTERNS = [
     // SageMaker JumpStart's public and gated (private) caches.
     "^jumpstart-(?:private-)?cache-prod-(?<region>[a-z]{2}(?:-[a-z]+)+-\\d+)$",
     // SageMaker's default bucket: sagemaker-<region>-<account>.
@@ -72,7 +72,7 @@ const properties: Record<keyof RegionMatchConfig, PolicyConfigJSONSchema> = {
 };
 
 /** How each member kind is written so the policy can place it, for messages. */
-export const EXPECTED_FORMS: Record<MemberKind, string> = {
+const EXPECTED_FORMS: Record<MemberKind, string> = {
     "s3": "s3://BUCKET/KEY or an https:// URL of an S3 endpoint",
     "image": "an ECR image (ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:TAG)",
     "kms": "a KMS key ARN, key id or alias",

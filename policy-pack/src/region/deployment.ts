@@ -2,9 +2,9 @@
 // the provider falls back to. The one place the pack reads stack config.
 import * as pulumi from "@pulumi/pulumi";
 import { SageMakerResource, ResourceLike } from "../normalize";
-import { asString, isUnknown, Maybe, read } from "../normalize/unknowns";
+import { asString, Maybe, read } from "../normalize/unknowns";
 
-export type RegionSource = "resource" | "provider" | "stack-config";
+type RegionSource = "resource" | "provider" | "stack-config";
 
 export interface RegionResolution {
     value: Maybe<string>;
@@ -51,9 +51,4 @@ export function resourceRegion(resource: ResourceLike, ownKey: string | undefine
 
 export function deploymentRegion(resource: ResourceLike, view: SageMakerResource): RegionResolution {
     return resourceRegion(resource, view.dialect.region, view.dialect.regionConfigKey);
-}
-
-/** Whether a resolved region is a value to compare (known). */
-export function knownRegion(r: RegionResolution): r is RegionResolution & { value: string } {
-    return typeof r.value === "string" && !isUnknown(r.value);
 }
