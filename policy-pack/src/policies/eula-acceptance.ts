@@ -125,6 +125,17 @@ function sameContent(a: HubContent, b: HubContent): boolean {
     return a.partition === b.partition && a.region === b.region && a.account === b.account && a.hub === b.hub && a.type === b.type && a.name === b.name;
 }
 
+// The gated hub patterns lower-cased once per config, not once per location.
+const lowered = new WeakMap<string[], string[]>();
+function lowerCased(patterns: string[]): string[] {
+    let out = lowered.get(patterns);
+    if (!out) {
+        out = patterns.map(p => p.toLowerCase());
+        lowered.set(patterns, out);
+    }
+    return out;
+}
+
 /** What one location of a data source is, as far as this policy is concerned. */
 type Judged =
     | { ref: LocationRef; state: "unknown" }
@@ -147,7 +158,9 @@ function judge(ref: LocationRef, cfg: EulaAcceptanceConfig): Judged {
             return { ref, state: "unrecognized", reason: loc.kind === "other" ? loc.reason : "not a hub content ARN (…:hub-content/HUB/TYPE/NAME[/VERSION])" };
         }
         // Gating is matched without case: a hub or model name in another case is still the gated one (stricter).
-        return { ref, state: "hub", hub, gated: cfg.gatedHubContentArns.find(p => globMatch(v.toLowerCase(), p.toLowerCase())) };
+        const lower = v.toLowerCase();
+        const i = lowerCased(cfg.gatedHubContentArns).findIndex(p => globMatch(lower, p));
+        return { ref, state: "hub", hub, gated: i < 0 ? undefined : cfg.gatedHubContentArns[i] };
     }
     if (loc.kind !== "s3") {
         return { ref, state: "unrecognized", reason: loc.kind === "other" ? loc.reason : "not an S3 location" };
