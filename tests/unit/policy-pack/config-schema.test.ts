@@ -3,7 +3,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { policies } from "../../../policy-pack/src/policies";
+import { policies } from "../../../policy-pack/src";
 import { PACK_DIR } from "../../helpers/policy-args";
 import Ajv = require("ajv");
 
