@@ -46,7 +46,13 @@ describe("plaintext secrets in the program", () => {
 
     it("an unknown value at preview is not judged (and does not hang)", async () => {
         // A property the mock does not return is unknown at preview, as another resource's output is.
-        const other = new pulumi.CustomResource("test:index:Thing", "thing", { token: undefined }) as unknown as { token: pulumi.Output<string> };
+        class Thing extends pulumi.CustomResource {
+            declare readonly token: pulumi.Output<string>;
+            constructor(name: string) {
+                super("test:index:Thing", name, { token: undefined });
+            }
+        }
+        const other = new Thing("thing");
         assert.deepStrictEqual(await plaintextSecretWarnings("Model", "m", {
             PrimaryContainer: { Image: image, Environment: { HF_TOKEN: other.token } },
             Containers: other.token.apply(() => [{ Image: image, Environment: { DB_PASSWORD: "pw" } }]),

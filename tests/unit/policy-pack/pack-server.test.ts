@@ -72,9 +72,9 @@ describe("policy pack served by run-policy-pack", function () {
         req.setOptions(new pb.AnalyzerResourceOptions());
         const res = await call<{ getDiagnosticsList(): { getPolicyname(): string; getEnforcementlevel(): number; getMessage(): string }[] }>("analyze", req);
         const ds = res.getDiagnosticsList().filter(d => d.getPolicyname() === "sagemaker-plaintext-secrets");
-        assert.deepStrictEqual(ds.map(d => [d.getEnforcementlevel(), /: (\S+) holds a literal value/.exec(d.getMessage())?.[1]]), [
-            [pb.EnforcementLevel.ADVISORY, "PrimaryContainer.Environment.HF_TOKEN"],
+        assert.deepStrictEqual(ds.map(d => [d.getEnforcementlevel(), /: (\S+) holds a literal value/.exec(d.getMessage())?.[1]]).sort(), [
             [pb.EnforcementLevel.ADVISORY, "PrimaryContainer.Environment.DB_PASSWORD"],
+            [pb.EnforcementLevel.ADVISORY, "PrimaryContainer.Environment.HF_TOKEN"],
         ]);
     });
 
