@@ -10,6 +10,9 @@ export type { ApprovedModel, EulaAcceptanceConfig } from "./policies/eula-accept
 export { networkIsolation, networkIsolationDefaults, networkIsolationPolicy } from "./policies/network-isolation";
 export type { NetworkIsolationConfig } from "./policies/network-isolation";
 export { regionMatch, regionMatchDefaults, regionMatchPolicy } from "./policies/region-match";
+export { plaintextSecrets, plaintextSecretsDefaults, plaintextSecretsPolicy } from "./policies/plaintext-secrets";
+export type { PlaintextSecretsConfig } from "./policies/plaintext-secrets";
+export { keyWords, secretWordIn, SECRET_WORDS } from "./generated/plaintext-secrets";
 export type { RegionMatchConfig } from "./policies/region-match";
 export { registryApproval, registryApprovalDefaults, registryApprovalPolicy } from "./policies/registry-approval";
 export type { RegistryApprovalConfig } from "./policies/registry-approval";
