@@ -204,6 +204,13 @@ export const DEVIATIONS = {
     ListModelPackages: listEdit((i) => ({ ...i, SortOrder: "Ascending" })) } },
   "list-packages-ignores-max-results": { says: "ListModelPackages ignores MaxResults (one page of up to 100)", wrap: {
     ListModelPackages: listEdit((i) => ({ ...i, MaxResults: 100 })) } },
+  "list-packages-ignores-group-arn": { says: "ListModelPackages matches ModelPackageGroupName as a name only: a group ARN lists nothing", wrap: {
+    ListModelPackages: (next) => (input, ctx) => (String(input.ModelPackageGroupName ?? "").startsWith("arn:") ? { ModelPackageSummaryList: [] } : next(input, ctx)) } },
+  "describe-group-by-arn-refused": { says: "DescribeModelPackageGroup does not find a group by its ARN", wrap: {
+    DescribeModelPackageGroup: (next) => (input, ctx) => {
+      if (String(input.ModelPackageGroupName).startsWith("arn:")) throw validationError(`ModelPackageGroup ${String(input.ModelPackageGroupName)} does not exist.`);
+      return next(input, ctx);
+    } } },
   "package-summary-lacks-approval": { says: "ListModelPackages summaries carry no ModelApprovalStatus", wrap: {
     ListModelPackages: answer((out) => ({ ...out,
       ModelPackageSummaryList: (out.ModelPackageSummaryList as Json[]).map((s) => ({ ...s, ModelApprovalStatus: undefined })) })) } },

@@ -2,7 +2,7 @@
 // found by <group>/<version> and by ARN (with IncludedData MetadataOnly, as the lookups send it),
 // every ListModelPackages filter they use, the sort order, paging, and the summaries' members.
 import {
-    DescribeModelPackageCommand, ListModelPackagesCommand, UpdateModelPackageCommand, type ListModelPackagesCommandInput,
+    DescribeModelPackageCommand, DescribeModelPackageGroupCommand, ListModelPackagesCommand, UpdateModelPackageCommand, type ListModelPackagesCommandInput,
     type ModelLifeCycle, type ModelPackageSummary,
 } from "@aws-sdk/client-sagemaker";
 import type { Assumption, Context } from "../assumption";
@@ -22,12 +22,13 @@ async function pages(x: Context, request: ListModelPackagesCommandInput): Promis
 }
 
 /**
- * A group's versions as a filtered list returns them; counted within the group client-side, so only
- * C31 depends on the group filter itself.
+ * A group's versions (group: its name or ARN) as a filtered list returns them; counted within the
+ * group client-side, so only C31 depends on the group filter itself.
  */
 async function listed(x: Context, group: string, filters: Omit<ListModelPackagesCommandInput, "ModelPackageGroupName"> = {}): Promise<string[]> {
+    const name = group.slice(group.lastIndexOf("/") + 1).toLowerCase();
     return (await pages(x, { ModelPackageGroupName: group, ...filters })).flat()
-        .filter((v) => v.ModelPackageGroupName?.toLowerCase() === group.toLowerCase()).map((v) => v.ModelPackageArn ?? "");
+        .filter((v) => v.ModelPackageGroupName?.toLowerCase() === name).map((v) => v.ModelPackageArn ?? "");
 }
 
 /** A group with three versions created timeGapMs apart, their ARNs and creation times (as DescribeModelPackage returns them). */
@@ -156,6 +157,23 @@ export const registryAssumptions: Assumption[] = [
             const got = (await pages(x, { ModelPackageGroupName: name })).flat().find((v) => v.ModelPackageArn === arn);
             expect(got && got.ModelPackageGroupName?.toLowerCase() === name.toLowerCase() && got.ModelPackageVersion === 1 && got.ModelApprovalStatus === "Approved" &&
                 typeof got.ModelPackageStatus === "string" && got.CreationTime instanceof Date, `the summary of ${arn}: ${show(got ?? null)}`, x.calls.last);
+        },
+    },
+    {
+        id: "C38", says: "ListModelPackages takes the group's ARN as ModelPackageGroupName, as it takes its name (a lookup's group given as an ARN)",
+        async run(x) {
+            const { name, arn } = await x.group("group");
+            const version = await x.version(name);
+            const got = await listed(x, arn);
+            expect(got.length === 1 && got[0] === version, `ListModelPackages of ${arn} returned ${show(got)}, expected [${version}]`, x.calls.last);
+        },
+    },
+    {
+        id: "C39", says: "DescribeModelPackageGroup takes the group's ARN as ModelPackageGroupName (a lookup that explains an empty answer)",
+        async run(x) {
+            const { name, arn } = await x.group("group");
+            const d = await x.calls.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: arn }));
+            expect(d.ModelPackageGroupArn === arn && d.ModelPackageGroupName === name, `DescribeModelPackageGroup of ${arn} returned ${show(d)}`, x.calls.last);
         },
     },
 ];

@@ -33,7 +33,7 @@ const cases: Case[] = [
 ];
 
 export const validationAssumptions: Assumption[] = cases.map(([what, send, created], i) => ({
-    id: `C${38 + i}`, says: `a request with ${what} is refused with ValidationException${created ? " and creates nothing" : ""}`,
+    id: `C${40 + i}`, says: `a request with ${what} is refused with ValidationException${created ? " and creates nothing" : ""}`,
     async run(x) {
         const err = await refused(send(x), `a request with ${what}`, x.calls);
         expect(err.name === "ValidationException", `answered ${err.name}: ${err.message}`, callOf(err));

@@ -48,13 +48,15 @@ const BROKEN_BY: Record<string, string> = {
     C35: "list-packages-ignores-sort-order",
     C36: "list-packages-ignores-max-results",
     C37: "package-summary-lacks-approval",
-    C38: "accept-too-long",
-    C39: "accept-bad-pattern",
-    C40: "accept-bad-enum",
-    C41: "accept-missing-required",
-    C42: "accept-too-many-items",
-    C43: "accept-bad-map-key",
-    C44: "accept-conflicting-members",
+    C38: "list-packages-ignores-group-arn",
+    C39: "describe-group-by-arn-refused",
+    C40: "accept-too-long",
+    C41: "accept-bad-pattern",
+    C42: "accept-bad-enum",
+    C43: "accept-missing-required",
+    C44: "accept-too-many-items",
+    C45: "accept-bad-map-key",
+    C46: "accept-conflicting-members",
 };
 
 /** The whole suite against a fresh local endpoint with these switches on. */
