@@ -5,7 +5,7 @@
 import { operationInputShape, validateShape, type ShapeIssue } from "../provider/shapes/validate";
 import { ruleFindings } from "../provider/rules";
 import { ApiError, validationError } from "./protocol";
-import type { OperationContext, OperationHandler } from "./operations/context";
+import { arnFor, type OperationContext, type OperationHandler } from "./operations/context";
 import type { Json, PackageRecord, Tag } from "./store";
 
 type Wrap = (next: OperationHandler) => OperationHandler;
@@ -63,7 +63,7 @@ const answer = (edit: (out: Json, input: Json, ctx: OperationContext) => Json): 
 
 function packageOf(ctx: OperationContext, ref: unknown): PackageRecord | undefined {
   const r = String(ref ?? "");
-  const wanted = r.startsWith("arn:") ? r.toLowerCase() : `arn:aws:sagemaker:${ctx.region}:${ctx.accountId}:model-package/${r.toLowerCase()}`;
+  const wanted = r.startsWith("arn:") ? r.toLowerCase() : arnFor(ctx, "model-package", r);
   return ctx.state.packages[wanted];
 }
 
