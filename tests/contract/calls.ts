@@ -66,3 +66,16 @@ export function show(value: unknown, max = 600): string {
     const text = JSON.stringify(value, (_k, v: unknown) => (v instanceof Date ? v.toISOString() : v)) ?? String(value);
     return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
 }
+
+/**
+ * The call with its answer narrowed to the members that decide the assumption (in a list answer,
+ * those of each summary), so a report line shows them rather than the first 600 characters.
+ */
+export function relevant(call: Call | undefined, ...members: string[]): Call | undefined {
+    if (!call || call.error || typeof call.output !== "object" || call.output === null) return call;
+    const pick = (o: Record<string, unknown>) => Object.fromEntries(members.map((m) => [m, o[m] ?? "(absent)"]));
+    const out = call.output as Record<string, unknown>;
+    const list = Object.keys(out).find((k) => k.endsWith("SummaryList") || k === "Models" || k === "Tags");
+    return { ...call, output: list && Array.isArray(out[list]) && !members.includes(list)
+        ? { ...out, [list]: (out[list] as Record<string, unknown>[]).map(pick) } : pick(out) };
+}

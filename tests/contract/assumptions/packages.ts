@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { isAlreadyExists, isNotFound } from "../../../provider/aws/errors";
 import { waitCompleted, type Assumption, type Context } from "../assumption";
-import { callOf, expect, refused, show } from "../calls";
+import { callOf, expect, refused, relevant, show } from "../calls";
 import { allPages } from "../ledger";
 
 async function expectGone(x: Context, call: Promise<unknown>, what: string): Promise<void> {
@@ -25,7 +25,7 @@ export const packageAssumptions: Assumption[] = [
             const err = await refused(x.createGroup({ ModelPackageGroupName: name, ModelPackageGroupDescription: "second" }), "a second group of the name", x.calls);
             expect(isAlreadyExists(err), `a second group: not recognised as already-exists: ${err.name}: ${err.message}`, callOf(err));
             const d = await x.calls.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: name }));
-            expect(d.ModelPackageGroupDescription === "first", `the first group changed: its description is now ${show(d.ModelPackageGroupDescription)}`, x.calls.last);
+            expect(d.ModelPackageGroupDescription === "first", `the first group changed: its description is now ${show(d.ModelPackageGroupDescription)}`, relevant(x.calls.last, "ModelPackageGroupDescription", "CreationTime"));
         },
     },
     {
@@ -61,9 +61,9 @@ export const packageAssumptions: Assumption[] = [
             for (;;) {
                 const d = await describe(x, arn);
                 const status = d.ModelPackageStatus ?? "(none)";
-                expect(order.includes(status), `DescribeModelPackage returned ModelPackageStatus ${show(status)}`, x.calls.last);
+                expect(order.includes(status), `DescribeModelPackage returned ModelPackageStatus ${show(status)}`, relevant(x.calls.last, "ModelPackageStatus", "ModelPackageStatusDetails"));
                 if (seen[seen.length - 1] !== status) seen.push(status);
-                expect(d.ModelPackageStatusDetails !== undefined, "DescribeModelPackage returned no ModelPackageStatusDetails", x.calls.last);
+                expect(d.ModelPackageStatusDetails !== undefined, "DescribeModelPackage returned no ModelPackageStatusDetails", relevant(x.calls.last, "ModelPackageStatus", "ModelPackageStatusDetails"));
                 if (status === "Completed") break;
                 expect(Date.now() < deadline, `not Completed after ${x.timing.statusTimeoutMs} ms (seen ${seen.join(" -> ")})`, x.calls.last);
                 await x.sleep(x.timing.pollMs);
@@ -79,7 +79,7 @@ export const packageAssumptions: Assumption[] = [
             for (const [i, arn] of arns.entries()) {
                 expect(arn.endsWith(`:model-package/${name.toLowerCase()}/${i + 1}`), `version ${i + 1}'s CreateModelPackage returned ${show(arn)}`);
                 const d = await describe(x, arn);
-                expect(d.ModelPackageVersion === i + 1, `DescribeModelPackage of ${arn} returned ModelPackageVersion ${show(d.ModelPackageVersion)}`, x.calls.last);
+                expect(d.ModelPackageVersion === i + 1, `DescribeModelPackage of ${arn} returned ModelPackageVersion ${show(d.ModelPackageVersion)}`, relevant(x.calls.last, "ModelPackageArn", "ModelPackageVersion"));
             }
         },
     },
@@ -97,7 +97,8 @@ export const packageAssumptions: Assumption[] = [
             expect(after.ModelApprovalStatus === "Approved" && kept("CustomerMetadataProperties") && kept("ModelPackageDescription") && kept("InferenceSpecification"),
                 `after UpdateModelPackage ModelApprovalStatus=Approved: ModelApprovalStatus ${show(after.ModelApprovalStatus)}, CustomerMetadataProperties ` +
                 `${show(before.CustomerMetadataProperties)} -> ${show(after.CustomerMetadataProperties)}, ModelPackageDescription ${show(before.ModelPackageDescription)} -> ` +
-                `${show(after.ModelPackageDescription)}, InferenceSpecification ${kept("InferenceSpecification") ? "unchanged" : `-> ${show(after.InferenceSpecification)}`}`, x.calls.last);
+                `${show(after.ModelPackageDescription)}, InferenceSpecification ${kept("InferenceSpecification") ? "unchanged" : `-> ${show(after.InferenceSpecification)}`}`,
+                relevant(x.calls.last, "ModelApprovalStatus", "CustomerMetadataProperties", "ModelPackageDescription"));
         },
     },
     {
@@ -112,7 +113,7 @@ export const packageAssumptions: Assumption[] = [
             const want = { auc: "0.93", stage: "dev", team: "x" };
             const got = after.CustomerMetadataProperties ?? {};
             expect(Object.keys(got).length === 3 && Object.entries(want).every(([k, v]) => got[k] === v),
-                `stored {auc: 0.91, owner: ml, stage: dev}, sent {auc: 0.93, team: x} and remove [owner]: DescribeModelPackage returned ${show(after.CustomerMetadataProperties)}, expected ${show(want)}`, x.calls.last);
+                `stored {auc: 0.91, owner: ml, stage: dev}, sent {auc: 0.93, team: x} and remove [owner]: DescribeModelPackage returned ${show(after.CustomerMetadataProperties)}, expected ${show(want)}`, relevant(x.calls.last, "CustomerMetadataProperties"));
         },
     },
     {
@@ -139,7 +140,7 @@ export const packageAssumptions: Assumption[] = [
                 "a second unversioned package of the name", x.calls);
             expect(isAlreadyExists(err), `a second package: not recognised as already-exists: ${err.name}: ${err.message}`, callOf(err));
             const d = await describe(x, name);
-            expect(d.ModelPackageDescription === "first", `the first package changed: its description is now ${show(d.ModelPackageDescription)}`, x.calls.last);
+            expect(d.ModelPackageDescription === "first", `the first package changed: its description is now ${show(d.ModelPackageDescription)}`, relevant(x.calls.last, "ModelPackageDescription", "CreationTime"));
         },
     },
     {

@@ -6,7 +6,7 @@ import {
     type ModelLifeCycle, type ModelPackageSummary,
 } from "@aws-sdk/client-sagemaker";
 import type { Assumption, Context } from "../assumption";
-import { expect, show } from "../calls";
+import { expect, relevant, show } from "../calls";
 import { allPages } from "../ledger";
 
 const stage = (m: ModelLifeCycle | undefined) => show(m ?? null);
@@ -55,7 +55,7 @@ export const lifecycleAssumptions: Assumption[] = [
             const given = { Stage: "Development", StageStatus: "InProgress", StageDescription: "contract suite" };
             const arn = await x.version((await x.group("group")).name, { ModelLifeCycle: given });
             const d = await x.calls.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
-            expect(sameStage(d.ModelLifeCycle, given), `created with ModelLifeCycle ${stage(given)}: DescribeModelPackage returned ${stage(d.ModelLifeCycle)}`, x.calls.last);
+            expect(sameStage(d.ModelLifeCycle, given), `created with ModelLifeCycle ${stage(given)}: DescribeModelPackage returned ${stage(d.ModelLifeCycle)}`, relevant(x.calls.last, "ModelLifeCycle"));
         },
     },
     {
@@ -65,7 +65,7 @@ export const lifecycleAssumptions: Assumption[] = [
             const next = { Stage: "Staging", StageStatus: "Approved", StageDescription: "promoted" };
             await x.calls.send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelLifeCycle: next }));
             const d = await x.calls.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
-            expect(sameStage(d.ModelLifeCycle, next), `after UpdateModelPackage ModelLifeCycle ${stage(next)}: DescribeModelPackage returned ${stage(d.ModelLifeCycle)}`, x.calls.last);
+            expect(sameStage(d.ModelLifeCycle, next), `after UpdateModelPackage ModelLifeCycle ${stage(next)}: DescribeModelPackage returned ${stage(d.ModelLifeCycle)}`, relevant(x.calls.last, "ModelLifeCycle"));
         },
     },
 ];
@@ -83,7 +83,7 @@ export const registryAssumptions: Assumption[] = [
             const second = await x.version(name);
             const d = await x.calls.send(new DescribeModelPackageCommand({ ModelPackageName: ref(name, second), IncludedData: "MetadataOnly" }));
             expect(d.ModelPackageArn === second && d.ModelPackageGroupName?.toLowerCase() === name.toLowerCase(),
-                `asked for ${ref(name, second)}: DescribeModelPackage returned ModelPackageArn ${show(d.ModelPackageArn)}, ModelPackageGroupName ${show(d.ModelPackageGroupName)}`, x.calls.last);
+                `asked for ${ref(name, second)}: DescribeModelPackage returned ModelPackageArn ${show(d.ModelPackageArn)}, ModelPackageGroupName ${show(d.ModelPackageGroupName)}`, relevant(x.calls.last, "ModelPackageArn", "ModelPackageGroupName", "ModelPackageVersion"));
         },
     })),
     {
@@ -95,7 +95,7 @@ export const registryAssumptions: Assumption[] = [
             await x.createPackage({ ModelPackageName: x.name("unversioned"), InferenceSpecification: x.spec() });
             const got = (await pages(x, { ModelPackageGroupName: name })).flat();
             const arns = got.map((v) => v.ModelPackageArn);
-            expect(arns.length === 2 && mine.every((a) => arns.includes(a)), `ListModelPackages of ${name} returned ${show(got.map((v) => ({ arn: v.ModelPackageArn, group: v.ModelPackageGroupName })))}`, x.calls.last);
+            expect(arns.length === 2 && mine.every((a) => arns.includes(a)), `ListModelPackages of ${name} returned ${show(got.map((v) => ({ arn: v.ModelPackageArn, group: v.ModelPackageGroupName })))}`, relevant(x.calls.last, "ModelPackageArn", "ModelPackageGroupName"));
         },
     },
     {
@@ -106,7 +106,7 @@ export const registryAssumptions: Assumption[] = [
             await x.version(name, { ModelApprovalStatus: "PendingManualApproval" });
             for (const [status, want] of [["Approved", approved], ["Rejected", rejected]] as const) {
                 const got = await listed(x, name, { ModelApprovalStatus: status });
-                expect(got.length === 1 && got[0] === want, `ModelApprovalStatus ${status}: ListModelPackages returned ${show(got)}, expected [${want}]`, x.calls.last);
+                expect(got.length === 1 && got[0] === want, `ModelApprovalStatus ${status}: ListModelPackages returned ${show(got)}, expected [${want}]`, relevant(x.calls.last, "ModelPackageArn", "ModelApprovalStatus"));
             }
         },
     },
@@ -116,7 +116,7 @@ export const registryAssumptions: Assumption[] = [
             const { name, arns, times } = await threeVersions(x);
             const after = between(times[0], times[1]);
             const got = await listed(x, name, { CreationTimeAfter: after });
-            expect(got.length === 2 && got.includes(arns[1]) && got.includes(arns[2]), `CreationTimeAfter ${after.toISOString()}: ListModelPackages returned ${show(got)}, expected versions 2 and 3`, x.calls.last);
+            expect(got.length === 2 && got.includes(arns[1]) && got.includes(arns[2]), `CreationTimeAfter ${after.toISOString()}: ListModelPackages returned ${show(got)}, expected versions 2 and 3`, relevant(x.calls.last, "ModelPackageArn", "CreationTime"));
         },
     },
     {
@@ -125,7 +125,7 @@ export const registryAssumptions: Assumption[] = [
             const { name, arns, times } = await threeVersions(x);
             const before = between(times[1], times[2]);
             const got = await listed(x, name, { CreationTimeBefore: before });
-            expect(got.length === 2 && got.includes(arns[0]) && got.includes(arns[1]), `CreationTimeBefore ${before.toISOString()}: ListModelPackages returned ${show(got)}, expected versions 1 and 2`, x.calls.last);
+            expect(got.length === 2 && got.includes(arns[0]) && got.includes(arns[1]), `CreationTimeBefore ${before.toISOString()}: ListModelPackages returned ${show(got)}, expected versions 1 and 2`, relevant(x.calls.last, "ModelPackageArn", "CreationTime"));
         },
     },
     {
@@ -133,7 +133,7 @@ export const registryAssumptions: Assumption[] = [
         async run(x) {
             const { name, arns } = await threeVersions(x);
             const got = await listed(x, name, { SortBy: "CreationTime", SortOrder: "Descending" });
-            expect(show(got) === show([...arns].reverse()), `SortBy CreationTime, SortOrder Descending: ListModelPackages returned ${show(got)}, expected versions 3, 2, 1`, x.calls.last);
+            expect(show(got) === show([...arns].reverse()), `SortBy CreationTime, SortOrder Descending: ListModelPackages returned ${show(got)}, expected versions 3, 2, 1`, relevant(x.calls.last, "ModelPackageArn", "CreationTime"));
         },
     },
     {
@@ -146,7 +146,7 @@ export const registryAssumptions: Assumption[] = [
             const paged = (await pages(x, { ...request, MaxResults: 2 })).map((p) => p.map((v) => (ours(v) ? v.ModelPackageArn : "(other group)")));
             const whole = (await pages(x, { ...request, MaxResults: 100 })).flat().filter(ours).map((v) => v.ModelPackageArn);
             expect(paged.length >= 2 && paged.every((p) => p.length <= 2) && show(paged.flat().filter((a) => a !== "(other group)")) === show(whole),
-                `MaxResults 2: pages ${show(paged)}; MaxResults 100: ${show(whole)}`, x.calls.last);
+                `MaxResults 2: pages ${show(paged)}; MaxResults 100: ${show(whole)}`, relevant(x.calls.last, "ModelPackageArn"));
         },
     },
     {
@@ -165,7 +165,7 @@ export const registryAssumptions: Assumption[] = [
             const { name, arn } = await x.group("group");
             const version = await x.version(name);
             const got = await listed(x, arn);
-            expect(got.length === 1 && got[0] === version, `ListModelPackages of ${arn} returned ${show(got)}, expected [${version}]`, x.calls.last);
+            expect(got.length === 1 && got[0] === version, `ListModelPackages of ${arn} returned ${show(got)}, expected [${version}]`, relevant(x.calls.last, "ModelPackageArn", "ModelPackageGroupName"));
         },
     },
     {
