@@ -159,6 +159,7 @@ export const registryAssumptions: Assumption[] = [
                 typeof got.ModelPackageStatus === "string" && got.CreationTime instanceof Date, `the summary of ${arn}: ${show(got ?? null)}`, x.calls.last);
         },
     },
+    // ModelPackageGroupName is an ArnOrName in ListModelPackagesInput and DescribeModelPackageGroupInput (API model).
     {
         id: "C38", says: "ListModelPackages takes the group's ARN as ModelPackageGroupName, as it takes its name (a lookup's group given as an ARN)",
         async run(x) {
