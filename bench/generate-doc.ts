@@ -12,7 +12,7 @@ import { PACED_RATE } from "./throttling";
  * Run by `npm run bench`; alone: `ts-node bench/generate-doc.ts`.
  */
 
-const ORDER = ["api-calls", "scale-up", "throttling", "state-size", "preview", "scale", "validation"];
+const ORDER = ["api-calls", "scale-up", "throttling", "state-size", "preview", "scale", "validation", "policies"];
 const DOC = path.resolve(__dirname, "..", "docs", "PERFORMANCE.md");
 
 /** Ratios to 3 decimals, so one just under its target does not print as the target. */

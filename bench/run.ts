@@ -2,6 +2,7 @@ import { apiCalls } from "./api-calls";
 import { recordDuration } from "./baseline";
 import { writePerformanceDoc } from "./generate-doc";
 import { printRows, type BenchOptions, type BenchResult } from "./lib";
+import { policies } from "./policies";
 import { preview } from "./preview";
 import { scale } from "./scale";
 import { scaleUp } from "./scale-up";
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, (o: BenchOptions) => Promise<BenchResult>> = {
     "scale-up": scaleUp,
     throttling,
     "state-size": stateSize,
+    policies,
     preview,
     scale,
     validation,

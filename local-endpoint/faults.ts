@@ -1,7 +1,11 @@
 // Fault injection for API requests (never for /_local/*): latency, rate limit, random 500s,
-// lost responses and per-operation failure rules. Deterministic when a seed is given.
+// lost responses and per-operation failure rules. Deterministic when a seed is given. Also the
+// behaviour switches (deviations.ts) that make the endpoint break one service assumption each.
 import type { FailureRule, FaultConfig } from "./types";
 import { ApiError, internalFailure, throttling } from "./protocol";
+import { deviate, excuse, isDeviation } from "./deviations";
+import type { OperationHandler } from "./operations/context";
+import type { Json } from "./store";
 
 /** mulberry32: tiny, fast, good enough to make fault sequences reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -35,6 +39,8 @@ export class FaultInjector {
   }
 
   set(config: FaultConfig): void {
+    const unknown = (config.deviations ?? []).filter((d) => !isDeviation(d));
+    if (unknown.length) throw new Error(`unknown deviation(s) ${unknown.join(", ")}: see local-endpoint/deviations.ts`);
     this.config = { ...config };
     this.rules = (config.rules ?? []).map((rule) => ({ rule, remaining: rule.times ?? Infinity }));
     this.random = config.seed === undefined ? Math.random : seededRandom(config.seed);
@@ -43,6 +49,16 @@ export class FaultInjector {
 
   get(): FaultConfig {
     return { ...this.config, rules: this.rules.map((r) => r.rule) };
+  }
+
+  /** The operation's handler with the active behaviour switches around it. */
+  wrap(operation: string, handler: OperationHandler): OperationHandler {
+    return deviate(this.config.deviations ?? [], operation, handler);
+  }
+
+  /** The validation error to answer, unless a behaviour switch lets this request through. */
+  excuse(operation: string, input: Json, err: ApiError | undefined): ApiError | undefined {
+    return excuse(this.config.deviations ?? [], operation, input, err);
   }
 
   decide(operation: string, now = Date.now()): FaultDecision {

@@ -93,11 +93,11 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       } catch {
         throw new ApiError("SerializationException", 400, "Request body is not valid JSON.");
       }
-      const invalid = requestError(operation, input);
+      const invalid = faults.excuse(operation, input, requestError(operation, input));
       if (invalid) throw invalid;
       const region = regionFromAuthorization(req.headers.authorization) ?? defaultRegion;
       const ctx: OperationContext = { region, accountId, store, state: store.region(region), now: Date.now(), packages };
-      result = handler(input, ctx);
+      result = faults.wrap(operation, handler)(input, ctx);
       if (!READ_ONLY.has(operation)) store.save();
     } catch (err) {
       if (err instanceof ApiError) return sendError(res, err);

@@ -12,6 +12,8 @@ export interface FaultConfig {
   lostResponseRate?: number;
   rules?: FailureRule[];
   seed?: number;
+  /** Behaviour switches (local-endpoint/deviations.ts): ways to behave unlike SageMaker, none by default. */
+  deviations?: string[];
 }
 
 export interface LocalEndpointOptions {

@@ -3,6 +3,7 @@ import { EnforcementLevel, Policies } from "@pulumi/policy";
 import { PolicySettings } from "./policies/common";
 import { EulaAcceptanceConfig, eulaAcceptancePolicy } from "./policies/eula-acceptance";
 import { NetworkIsolationConfig, networkIsolationPolicy } from "./policies/network-isolation";
+import { PlaintextSecretsConfig, plaintextSecretsPolicy } from "./policies/plaintext-secrets";
 import { RegionMatchConfig, regionMatchPolicy } from "./policies/region-match";
 import { RegistryApprovalConfig, registryApprovalPolicy } from "./policies/registry-approval";
 
@@ -18,9 +19,11 @@ export interface GuardrailsConfig {
     eulaAcceptance?: PolicySettings<EulaAcceptanceConfig>;
     /** `sagemaker-registry-approval` */
     registryApproval?: PolicySettings<RegistryApprovalConfig>;
+    /** `sagemaker-plaintext-secrets`: opt-in, listed only when given (its own level: advisory). */
+    plaintextSecrets?: PolicySettings<PlaintextSecretsConfig>;
 }
 
-const KEYS: (keyof GuardrailsConfig)[] = ["enforcementLevel", "networkIsolation", "regionMatch", "eulaAcceptance", "registryApproval"];
+const KEYS: (keyof GuardrailsConfig)[] = ["enforcementLevel", "networkIsolation", "regionMatch", "eulaAcceptance", "registryApproval", "plaintextSecrets"];
 
 /**
  * The SageMaker guardrails, to spread into a PolicyPack next to other policies:
@@ -42,5 +45,6 @@ export function sagemakerGuardrails(config: GuardrailsConfig = {}): Policies {
         regionMatchPolicy(level(config.regionMatch)),
         eulaAcceptancePolicy(level(config.eulaAcceptance)),
         registryApprovalPolicy(level(config.registryApproval)),
+        ...(config.plaintextSecrets === undefined ? [] : [plaintextSecretsPolicy(level(config.plaintextSecrets))]),
     ];
 }

@@ -11,6 +11,7 @@ export function readyPackArgs(): PolicyPackArgs {
         provider: "aws",
         tags: ["sagemaker", "aws"],
         enforcementLevel: "mandatory",
-        policies: sagemakerGuardrails(),
+        // Opt-in: disabled until the config gives it a level, e.g. {"sagemaker-plaintext-secrets": "advisory"}.
+        policies: sagemakerGuardrails({ plaintextSecrets: "disabled" }),
     };
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "./lifecycle";
 import type { SageMakerProvider } from "./provider-shim";
+import { warnPlaintextSecrets } from "./secret-warnings";
 
 /**
  * What every kind's Pulumi resource shares: the type token `pulumi-nodejs:dynamic/sagemaker:<Kind>`
@@ -26,5 +27,6 @@ export abstract class SageMakerResource extends pulumi.dynamic.Resource {
         outputs: readonly string[], opts?: pulumi.CustomResourceOptions) {
         const registered = Object.fromEntries(["arn", "name", "region", "creationTime", ...outputs].map((k) => [k, undefined]));
         super(provider, name, { ...registered, ...inputs }, opts, "sagemaker", kind);
+        warnPlaintextSecrets(this, kind, name, inputs);
     }
 }

@@ -37,11 +37,13 @@ export interface VersionQuery {
     status?: ModelPackageStatus;
     /** Undefined: no metadata filter (and no DescribeModelPackage per version). */
     metadata?: Record<string, string>;
+    /** Undefined: any stage. */
+    lifeCycle?: { Stage?: string; StageStatus?: string };
 }
 
 const GROUP_MEMBERS = ["ModelPackageGroupName", "region"] as const;
 const FILTER_MEMBERS = [
-    "ModelApprovalStatus", "CreationTimeAfter", "CreationTimeBefore", "ModelPackageStatus", "CustomerMetadataProperties", "pageSize",
+    "ModelApprovalStatus", "CreationTimeAfter", "CreationTimeBefore", "ModelPackageStatus", "CustomerMetadataProperties", "ModelLifeCycle", "pageSize",
 ] as const satisfies readonly (keyof VersionFilters)[];
 
 /** Defaults that differ between the latest-version lookup and the listing. */
@@ -84,6 +86,7 @@ export function parseVersionQuery(lookup: LookupName, args: unknown, defaults: Q
         failures.push(...validateShape("CustomerMetadataMap", a.CustomerMetadataProperties, { rootPath: "CustomerMetadataProperties" })
             .map((issue) => shapeIssueFailure(issue)));
     }
+    const lifeCycle = parseLifeCycleFilter(a.ModelLifeCycle, failures);
     throwIfAny(lookup, failures);
 
     return {
@@ -100,8 +103,28 @@ export function parseVersionQuery(lookup: LookupName, args: unknown, defaults: Q
             pageSize: pageSize as number,
             ...(status !== "Any" ? { status: status as ModelPackageStatus } : {}),
             ...(isAbsent(a.CustomerMetadataProperties) ? {} : { metadata: a.CustomerMetadataProperties as Record<string, string> }),
+            ...(lifeCycle ? { lifeCycle } : {}),
         },
     };
+}
+
+/** ModelLifeCycle filter: Stage and/or StageStatus, each checked against the API's EntityName shape (ModelLifeCycle's members). */
+function parseLifeCycleFilter(value: unknown, failures: Failure[]): { Stage?: string; StageStatus?: string } | undefined {
+    if (isAbsent(value)) {
+        return undefined;
+    }
+    if (!isPlainObject(value) || Object.keys(value).length === 0 || Object.keys(value).some((k) => k !== "Stage" && k !== "StageStatus")) {
+        failures.push(checkFailure("ModelLifeCycle", "type", `${JSON.stringify(value)} is not a lifecycle filter`,
+            `use { Stage: "Production" }, { StageStatus: "Approved" } or both`));
+        return undefined;
+    }
+    const shape = getShape("ModelLifeCycle")!.members!;
+    for (const k of ["Stage", "StageStatus"] as const) {
+        if (!isAbsent(value[k])) {
+            failures.push(...validateShape(shape[k], value[k], { rootPath: `ModelLifeCycle.${k}` }).map((issue) => shapeIssueFailure(issue)));
+        }
+    }
+    return value as { Stage?: string; StageStatus?: string };
 }
 
 /** The largest version number the API's name pattern allows (`<group>/<1 to 9 digits>`). */

@@ -69,8 +69,11 @@ function approvalMatches(query: VersionQuery, v: DescribeModelPackageOutput): bo
     return !query.request.ModelApprovalStatus || v.ModelApprovalStatus === query.request.ModelApprovalStatus;
 }
 
-function statusMatches(query: VersionQuery, v: Pick<ModelPackageSummary, "ModelPackageStatus">): boolean {
-    return !query.status || v.ModelPackageStatus === query.status;
+function statusMatches(query: VersionQuery, v: Pick<ModelPackageSummary, "ModelPackageStatus" | "ModelLifeCycle">): boolean {
+    const stage = query.lifeCycle;
+    return (!query.status || v.ModelPackageStatus === query.status)
+        && (!stage || ((stage.Stage === undefined || v.ModelLifeCycle?.Stage === stage.Stage)
+            && (stage.StageStatus === undefined || v.ModelLifeCycle?.StageStatus === stage.StageStatus)));
 }
 
 function metadataMatches(query: VersionQuery, v: DescribeModelPackageOutput | undefined): boolean {

@@ -120,6 +120,7 @@ export class LookupSession {
             status: s.ModelPackageStatus,
             creationTime: s.CreationTime,
             description: s.ModelPackageDescription,
+            lifeCycle: s.ModelLifeCycle && { stage: s.ModelLifeCycle.Stage, stageStatus: s.ModelLifeCycle.StageStatus, stageDescription: s.ModelLifeCycle.StageDescription },
             region: this.region,
         }) as ModelPackageVersionSummary;
     }

@@ -31,6 +31,11 @@ export interface VersionFilters {
      * does not return metadata, so this costs one DescribeModelPackage per version examined.
      */
     CustomerMetadataProperties?: Record<string, string>;
+    /**
+     * The version's lifecycle stage: each field given must equal ModelLifeCycle's (Stage, e.g. "Production";
+     * StageStatus, e.g. "Approved"). From the listing (ListModelPackages returns ModelLifeCycle): no extra call.
+     */
+    ModelLifeCycle?: { Stage?: string; StageStatus?: string };
     /** ListModelPackages page size (its MaxResults), 1 to 100; default 100, the API's maximum. */
     pageSize?: number;
 }
@@ -55,6 +60,8 @@ export interface ModelPackageVersionSummary {
     status: ModelPackageStatus;
     creationTime: string;
     description?: string;
+    /** ModelLifeCycle: the version's stage and stage status, when it has one. */
+    lifeCycle?: { stage: string; stageStatus: string; stageDescription?: string };
     /** The region the lookup read. */
     region: string;
 }

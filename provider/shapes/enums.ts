@@ -85,6 +85,34 @@ export function closestValues(value: string, allowed: readonly string[], count =
         .map((x) => x.candidate);
 }
 
+/**
+ * The one candidate a misspelling most likely meant, for "did you mean": the same letters in another
+ * case (`approved` -> `Approved`), else the single closest within a third of the candidate's length
+ * (`PrimaryContainers` -> `PrimaryContainer`), else none (a guess would mislead more than help).
+ */
+export function didYouMean(value: string, candidates: readonly string[]): string | undefined {
+    const probe = value.slice(0, 128);
+    const sameLetters = candidates.find((c) => c.toLowerCase() === probe.toLowerCase());
+    if (sameLetters !== undefined) {
+        return sameLetters;
+    }
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    let tie = false;
+    for (const candidate of candidates) {
+        const distance = editDistance(probe, candidate);
+        if (distance > Math.max(1, Math.floor(candidate.length / 3))) {
+            continue;
+        }
+        if (distance < bestDistance) {
+            [best, bestDistance, tie] = [candidate, distance, false];
+        } else if (distance === bestDistance) {
+            tie = true;
+        }
+    }
+    return tie ? undefined : best;
+}
+
 /** A value as it appears in a message: quoted, one line, at most 64 characters. */
 export function shownValue(value: string): string {
     return JSON.stringify(value.length > 64 ? `${value.slice(0, 61)}...` : value);
@@ -92,13 +120,15 @@ export function shownValue(value: string): string {
 
 /**
  * The detail of an enum failure, e.g.
- * `"ml.g6e.xlarg" is not a TransformInstanceType value; closest: ml.g6e.xlarge, ml.g6e.2xlarge,
+ * `"ml.g6e.xlarg" is not a TransformInstanceType value; did you mean ml.g6e.xlarge? closest: ml.g6e.xlarge, ml.g6e.2xlarge,
  * ml.g6e.4xlarge (all 151 values: https://docs.aws.amazon.com/.../API_InferenceSpecification.html)`.
  */
 export function enumFailureDetail(shapeName: string, value: string, allowed: readonly string[], referenceUrl: string): string {
+    const meant = didYouMean(value, allowed);
+    const guess = meant === undefined ? "" : `did you mean ${meant}? `;
     if (allowed.length <= SUGGESTIONS) {
-        return `${shownValue(value)} is not a ${shapeName} value; allowed: ${closestValues(value, allowed).join(", ")} (${referenceUrl})`;
+        return `${shownValue(value)} is not a ${shapeName} value; ${guess}allowed: ${closestValues(value, allowed).join(", ")} (${referenceUrl})`;
     }
     const closest = closestValues(value, allowed);
-    return `${shownValue(value)} is not a ${shapeName} value; closest: ${closest.join(", ")} (all ${allowed.length} values: ${referenceUrl})`;
+    return `${shownValue(value)} is not a ${shapeName} value; ${guess}closest: ${closest.join(", ")} (all ${allowed.length} values: ${referenceUrl})`;
 }

@@ -1,16 +1,14 @@
 // Which SageMaker endpoint the contract suite talks to, the names it uses, what it will create
-// (the dry run), and the clean-up that deletes all of it.
+// (the dry run), and how long it waits on each kind of target.
 //   default                          the local endpoint, started in this process
 //   AWS_ENDPOINT_URL_SAGEMAKER=URL   any SageMaker-compatible endpoint (an emulator, a proxy)
 //   SAGEMAKER_CONTRACT_REAL=1        real SageMaker, with the SDK's default credentials and region;
 //                                    SAGEMAKER_CONTRACT_ROLE_ARN (a role SageMaker can assume) is
 //                                    required, SAGEMAKER_CONTRACT_IMAGE optional
 import { randomBytes } from "crypto";
-import {
-    DeleteModelCommand, DeleteModelPackageCommand, DeleteModelPackageGroupCommand, ListModelPackageGroupsCommand,
-    ListModelPackagesCommand, ListModelsCommand, SageMakerClient,
-} from "@aws-sdk/client-sagemaker";
+import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { startLocalEndpoint, type LocalEndpoint } from "../../local-endpoint";
+import { RUN_TAG } from "./ledger";
 
 export type TargetKind = "local (in-process)" | "endpoint" | "real AWS";
 
@@ -26,29 +24,41 @@ export interface Target {
     close(): Promise<void>;
 }
 
-/** Every resource the suite creates is named `<prefix>-<what>`: unique per run, so runs never collide. */
-export const PREFIX = `contract-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-export const named = (what: string): string => `${PREFIX}-${what}`;
+/** A run's identity: its id (the value of every created resource's run tag) and its name prefix. */
+export interface Run { id: string; prefix: string }
 
-/** What one run creates (and deletes), for the dry run and the README. All free control-plane resources. */
-export const PLAN = {
-    models: ["Model", "tags", "page-1", "page-2", "page-3"].map(named),
-    modelPackageGroups: ["group", "paged-group"].map(named),
-    versionedPackages: `versions 1 to 4 of ${named("group")} and 1 to 3 of ${named("paged-group")}`,
-    unversionedPackages: ["package"].map(named),
-};
+/** Every resource a run creates is named `<prefix>-<assumption>-<what>`: unique per run, so runs never collide. */
+export function newRun(): Run {
+    const id = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+    return { id, prefix: `contract-${id}` };
+}
 
-export function describePlan(kind: TargetKind, where: string): string {
+export function describePlan(kind: TargetKind, where: string, run: Run): string {
     return [
-        `contract suite: target ${kind} (${where}), name prefix ${PREFIX}`,
-        `  models:                 ${PLAN.models.join(", ")}`,
-        `  model package groups:   ${PLAN.modelPackageGroups.join(", ")}`,
-        `  versioned packages:     ${PLAN.versionedPackages}`,
-        `  unversioned packages:   ${PLAN.unversionedPackages.join(", ")}`,
+        `contract suite: target ${kind} (${where}), run ${run.id}, name prefix ${run.prefix}`,
+        "  creates: per assumption its own models, model package groups, versions and unversioned packages,",
+        `  each named ${run.prefix}-<assumption>-<what> and tagged ${RUN_TAG}=${run.id} (versions right after their create).`,
         "  operations: Create/Describe/Delete/List of models, model package groups and model packages,",
         "  UpdateModelPackage, AddTags/DeleteTags/ListTags: control plane only, no endpoint, job or instance (free).",
-        `  clean-up: everything above is deleted at the end, then ${PREFIX}* is listed to prove nothing is left.`,
+        "  clean-up: deletes exactly the ARNs this run created, each after confirming its run tag; anything",
+        `  else named ${run.prefix}* is reported, never touched.`,
     ].join("\n");
+}
+
+/** How long to wait, per kind of target: real AWS is slow; emulators may keep whole seconds. */
+export interface Timing {
+    /** Longest wait for a package to reach Completed. */
+    statusTimeoutMs: number;
+    /** Between creates whose creation times must differ. */
+    timeGapMs: number;
+    /** Between two DescribeModelPackage polls. */
+    pollMs: number;
+}
+
+export function timingFor(kind: TargetKind): Timing {
+    if (kind === "real AWS") return { statusTimeoutMs: 5 * 60_000, timeGapMs: 1100, pollMs: 1000 };
+    if (kind === "endpoint") return { statusTimeoutMs: 60_000, timeGapMs: 1100, pollMs: 100 };
+    return { statusTimeoutMs: 60_000, timeGapMs: 20, pollMs: 20 };
 }
 
 export function targetKind(env: NodeJS.ProcessEnv = process.env): TargetKind {
@@ -96,50 +106,3 @@ export async function openTarget(env: NodeJS.ProcessEnv = process.env): Promise<
     };
 }
 
-/** Deletes everything named with PREFIX (packages first: a group with versions cannot go). Returns what is left. */
-export async function cleanUp(client: SageMakerClient): Promise<{ deleted: number; left: string[] }> {
-    let deleted = 0;
-    const attempt = async (send: () => Promise<unknown>) => {
-        try {
-            await send();
-            deleted++;
-        } catch {
-            // already gone, or left for the listing below to report
-        }
-    };
-    const groups = await allPages((NextToken) => client.send(new ListModelPackageGroupsCommand({ NameContains: PREFIX, NextToken, MaxResults: 100 })),
-        (p) => (p.ModelPackageGroupSummaryList ?? []).map((g) => g.ModelPackageGroupName!));
-    for (const group of groups) {
-        const versions = await allPages((NextToken) => client.send(new ListModelPackagesCommand({ ModelPackageGroupName: group, NextToken, MaxResults: 100 })),
-            (p) => (p.ModelPackageSummaryList ?? []).map((v) => v.ModelPackageArn!));
-        for (const arn of versions) await attempt(() => client.send(new DeleteModelPackageCommand({ ModelPackageName: arn })));
-        await attempt(() => client.send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: group })));
-    }
-    const unversioned = await allPages((NextToken) => client.send(new ListModelPackagesCommand({ NameContains: PREFIX, NextToken, MaxResults: 100 })),
-        (p) => (p.ModelPackageSummaryList ?? []).map((v) => v.ModelPackageArn!));
-    for (const arn of unversioned) await attempt(() => client.send(new DeleteModelPackageCommand({ ModelPackageName: arn })));
-    const models = await allPages((NextToken) => client.send(new ListModelsCommand({ NameContains: PREFIX, NextToken, MaxResults: 100 })),
-        (p) => (p.Models ?? []).map((m) => m.ModelName!));
-    for (const name of models) await attempt(() => client.send(new DeleteModelCommand({ ModelName: name })));
-
-    const left = [
-        ...await allPages((NextToken) => client.send(new ListModelsCommand({ NameContains: PREFIX, NextToken })), (p) => (p.Models ?? []).map((m) => m.ModelName!)),
-        ...await allPages((NextToken) => client.send(new ListModelPackageGroupsCommand({ NameContains: PREFIX, NextToken })),
-            (p) => (p.ModelPackageGroupSummaryList ?? []).map((g) => g.ModelPackageGroupName!)),
-        ...await allPages((NextToken) => client.send(new ListModelPackagesCommand({ NameContains: PREFIX, NextToken })),
-            (p) => (p.ModelPackageSummaryList ?? []).map((v) => v.ModelPackageArn!)),
-    ];
-    return { deleted, left };
-}
-
-/** Every item of a paginated List call. */
-export async function allPages<P extends { NextToken?: string }, T>(page: (token?: string) => Promise<P>, items: (p: P) => T[]): Promise<T[]> {
-    const out: T[] = [];
-    let token: string | undefined;
-    do {
-        const p = await page(token);
-        out.push(...items(p));
-        token = p.NextToken;
-    } while (token);
-    return out;
-}

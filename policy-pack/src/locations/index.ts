@@ -7,11 +7,10 @@ import { parseS3 } from "./s3";
 import { Location, MemberKind, other } from "./types";
 
 export * from "./types";
-export { parseArn, parseImage, parseS3 };
-export { partitionById, partitionOfRegion, PARTITIONS } from "./partitions";
+export { partitionOfRegion, PARTITIONS } from "./partitions";
 
 /** Longer than any SageMaker location member accepts (RoleArn and KmsKeyId: 2048): never parsed. */
-export const MAX_LOCATION_LENGTH = 2048;
+const MAX_LOCATION_LENGTH = 2048;
 
 const NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}(\/\d{1,9})?$/;
 const KMS_KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;

@@ -85,7 +85,28 @@ function endpoint(labels: string[], partitions: Partition[]): Omit<HostMatch, "p
     return undefined;
 }
 
-function location(bucket: string, key: string, form: string, extra: Partial<S3Location> = {}): S3Location {
+/**
+ * Why an object key cannot be placed, if it cannot: a `.` or `..` segment (in the key as decoded
+ * once, and decoded once more; a backslash counts as a separator, as WHATWG URL parsers take it for
+ * https) or an encoded slash or backslash. Whether
+ * SageMaker resolves them is not documented, so no prefix can be proven to hold the object.
+ */
+function keyProblem(rawKey: string, key: string): string | undefined {
+    if (/%(2f|5c)/i.test(rawKey)) {
+        return "the key has an encoded slash or backslash (%2F, %5C): which object it names depends on who decodes it";
+    }
+    const decoded = decodeKey(key) ?? key;
+    if (decoded.split(/[/\\]/).some(seg => seg === "." || seg === "..")) {
+        return "the key has a \".\" or \"..\" segment: whether SageMaker resolves it is not documented, so the object it names is not known";
+    }
+    return undefined;
+}
+
+function location(bucket: string, rawKey: string, key: string, form: string, extra: Partial<S3Location> = {}): S3Location | OtherLocation {
+    const problem = keyProblem(rawKey, key);
+    if (problem) {
+        return other(problem);
+    }
     return { kind: "s3", bucket, key, form, canonical: `s3://${bucket}/${key}`, ...extra };
 }
 
@@ -100,7 +121,7 @@ function s3Uri(rest: string): S3Location | OtherLocation {
         const [, partition, region, account, name, key = ""] = m;
         const arn = `arn:${partition}:s3:${region}:${account}:accesspoint/${name}`;
         const multiRegion = region === "";
-        return location(arn, key, multiRegion ? "Multi-Region Access Point ARN" : "access point ARN", {
+        return location(arn, key, key, multiRegion ? "Multi-Region Access Point ARN" : "access point ARN", {
             partition, region: multiRegion ? undefined : region, account, accessPoint: { name, account, multiRegion },
         });
     }
@@ -111,7 +132,7 @@ function s3Uri(rest: string): S3Location | OtherLocation {
         return other(`"${bucket.slice(0, 80)}" is not an S3 bucket name`);
     }
     const form = bucket.endsWith("--x-s3") ? "s3:// URI of an S3 Express directory bucket" : bucket.endsWith("-s3alias") ? "s3:// URI of an access point alias" : "s3:// URI";
-    return location(bucket, key, form);
+    return location(bucket, key, key, form);
 }
 
 function decodeKey(raw: string): string | undefined {
@@ -148,7 +169,11 @@ function httpsUrl(rest: string): S3Location | OtherLocation {
         // The left part is the access point: NAME-ACCOUNT (regional, Outposts) or ALIAS.mrap.
         if (match.accessPoint === "multi-region") {
             const alias = match.left.join(".");
-            return location(alias, decodeKey(path) ?? path, match.form, { partition, accessPoint: { name: alias, multiRegion: true } });
+            const key = decodeKey(path);
+            if (key === undefined) {
+                return other("the URL's path is not valid percent-encoding");
+            }
+            return location(alias, path, key, match.form, { partition, accessPoint: { name: alias, multiRegion: true } });
         }
         const label = match.left[0] ?? "";
         const dash = label.lastIndexOf("-");
@@ -160,7 +185,7 @@ function httpsUrl(rest: string): S3Location | OtherLocation {
         if (key === undefined) {
             return other("the URL's path is not valid percent-encoding");
         }
-        return location(label, key, match.form, { partition, region: match.region, account, accessPoint: { name: label.slice(0, dash), account, multiRegion: false } });
+        return location(label, path, key, match.form, { partition, region: match.region, account, accessPoint: { name: label.slice(0, dash), account, multiRegion: false } });
     }
     let bucket: string;
     let rawKey: string;
@@ -182,7 +207,7 @@ function httpsUrl(rest: string): S3Location | OtherLocation {
     if (key === undefined) {
         return other("the URL's path is not valid percent-encoding");
     }
-    return location(bucket, key, match.form, { partition, region: match.region });
+    return location(bucket, rawKey, key, match.form, { partition, region: match.region });
 }
 
 /** An S3 location from any spelling the API accepts, or why it is not one. */

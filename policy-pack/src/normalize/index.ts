@@ -1,24 +1,11 @@
 // One view of a SageMaker model or model package, whatever resource represents it.
 // Policies read this view only; property names appear in it solely as paths for messages.
-import * as pulumi from "@pulumi/pulumi";
-import { awsClassic } from "./aws-classic";
-import { awsNative } from "./aws-native";
+// Linear in the resource's size: every member path is walked once, and each location is attached
+// to its data source by a map lookup.
 import { Dialect, Representation } from "./dialect";
+import { dialectFor } from "./dialects";
 import { Member, MEMBERS, ResourceKind, Step, steps } from "./members";
-import { ourModel } from "./our-model";
-import { sagemakerPlugin } from "./sagemaker-plugin";
 import { asString, isUnknown, Maybe, read, Unknown } from "./unknowns";
-
-export { Representation } from "./dialect";
-export { Member, ResourceKind } from "./members";
-export * from "./unknowns";
-export { cut, show } from "./text";
-
-const dialects: Dialect[] = [ourModel, awsClassic, awsNative, sagemakerPlugin];
-
-/** Every type token the pack governs, by kind. */
-export const MODEL_TYPES = dialects.map(d => d.modelType);
-export const MODEL_PACKAGE_TYPES = dialects.flatMap(d => (d.modelPackageType ? [d.modelPackageType] : []));
 
 /** A location member found in the resource: its value (a string, an Unknown, or whatever else it holds). */
 export interface LocationRef {
@@ -28,13 +15,25 @@ export interface LocationRef {
     value: unknown;
 }
 
+/**
+ * A flag or a required block, read only from the member the dialect's provider reads. `misspelt`
+ * holds the paths of keys beside it that spell the same member otherwise (case, `_`, `-`): the
+ * provider ignores them, so a rule must never take them for the setting.
+ */
+export interface Setting {
+    value: unknown;
+    path: string;
+    misspelt: string[];
+}
+
 /** One model data source (S3ModelDataSource): its locations and the EULA flag that governs them. */
 export interface DataSource {
     path: string;
     /** S3Uri and ManifestS3Uri. */
     s3: LocationRef[];
     hubContentArn?: LocationRef;
-    acceptEula: { value: unknown; path: string };
+    /** ModelAccessConfig.AcceptEula; its misspellings include those of ModelAccessConfig. */
+    acceptEula: Setting;
 }
 
 export interface SageMakerResource {
@@ -47,9 +46,9 @@ export interface SageMakerResource {
     /** The AWS-side name, when set in the inputs. */
     physicalName: Maybe<string>;
     /** Network isolation applies to models only; values as the resource holds them (maybe not booleans). */
-    networkIsolation?: { value: unknown; path: string };
-    vpcConfig?: { value: unknown; path: string; subnets: { value: unknown; path: string }; securityGroupIds: { value: unknown; path: string } };
-    /** Every location member of the API model that the resource sets. */
+    networkIsolation?: Setting;
+    vpcConfig?: Setting & { subnets: Setting; securityGroupIds: Setting };
+    /** Every location member of the API model that the resource sets (any spelling: reading more is stricter). */
     locations: LocationRef[];
     dataSources: DataSource[];
     /** Whole sub-structures (a container list, a data source) that are unknown: could hold anything. */
@@ -66,35 +65,35 @@ export interface ResourceLike {
     provider?: { type: string; props: Record<string, unknown> };
 }
 
-export function dialectFor(type: string): { dialect: Dialect; kind: ResourceKind } | undefined {
-    for (const d of dialects) {
-        if (d.modelType === type) {
-            return { dialect: d, kind: "model" };
-        }
-        if (d.modelPackageType === type) {
-            return { dialect: d, kind: "model-package" };
-        }
-    }
-    return undefined;
-}
+const at = (parent: string, k: string) => (parent ? `${parent}.${k}` : k);
+const squash = (k: string) => k.toLowerCase().replace(/[-_]/g, "");
 
-export function isGoverned(type: string): boolean {
-    return dialectFor(type) !== undefined;
+function keysOf(obj: unknown): string[] {
+    return typeof obj === "object" && obj !== null && !Array.isArray(obj) && !isUnknown(obj) ? Object.keys(obj) : [];
 }
 
 /**
- * An SDK-named member of `obj` in the dialect's spelling; when absent, a key that differs only in
- * case (a representation that spells a new member its own way is still read, never skipped).
+ * An SDK-named member of `obj` for a LOCATION: the dialect's spelling, else a key that differs only
+ * in case (a location is never skipped for its spelling; reading more can only block more).
  */
 function member(d: Dialect, obj: unknown, sdkName: string, parent: string): { value: unknown; path: string } {
     const key = d.member(sdkName);
-    const at = (k: string) => (parent ? `${parent}.${k}` : k);
     if (isUnknown(obj) || typeof obj !== "object" || obj === null || Object.prototype.hasOwnProperty.call(obj, key)) {
-        return { value: read(obj, key, at(key)), path: at(key) };
+        return { value: read(obj, key, at(parent, key)), path: at(parent, key) };
     }
     const lower = key.toLowerCase();
     const other = Object.keys(obj).find(k => k.toLowerCase() === lower);
-    return other === undefined ? { value: undefined, path: at(key) } : { value: read(obj, other, at(other)), path: at(other) };
+    return other === undefined ? { value: undefined, path: at(parent, key) } : { value: read(obj, other, at(parent, other)), path: at(parent, other) };
+}
+
+/** An SDK-named member of `obj` for a SETTING: only the dialect's spelling counts; others are listed as misspelt. */
+export function setting(d: Dialect, obj: unknown, sdkName: string, parent: string): Setting {
+    const key = d.member(sdkName);
+    const target = squash(key);
+    const misspelt = keysOf(obj).filter(k => k !== key && k.length >= key.length && squash(k) === target).map(k => at(parent, k));
+    const path = at(parent, key);
+    const has = isUnknown(obj) || (typeof obj === "object" && obj !== null && Object.prototype.hasOwnProperty.call(obj, key));
+    return { value: has ? read(obj, key, path) : undefined, path, misspelt };
 }
 
 function forItems(list: unknown[], path: string, f: (item: unknown, itemPath: string) => void): void {
@@ -103,43 +102,103 @@ function forItems(list: unknown[], path: string, f: (item: unknown, itemPath: st
     }
 }
 
-/** Every value at `path` below `node`; unknown structures on the way are `opaque` (they could hold anything). */
-function descend(d: Dialect, node: unknown, at: string, path: Step[], i: number, hits: { value: unknown; path: string }[], opaque: Unknown[]): void {
+/** Every member path of a kind as one tree, so a resource is walked once whatever the number of members. */
+interface Trie {
+    children: { step: Step; node: Trie }[];
+    /** Indexes (in MEMBERS[kind].members) of the location members that end here. */
+    members: number[];
+    /** Index (in MEMBERS[kind].dataSources) of the data source that ends here. */
+    dataSource?: number;
+}
+
+function trieOf(kind: ResourceKind): Trie {
+    const root: Trie = { children: [], members: [] };
+    const insert = (path: Step[]): Trie => path.reduce((node, step) => {
+        let child = node.children.find(c => c.step.name === step.name && c.step.list === step.list);
+        if (!child) {
+            child = { step, node: { children: [], members: [] } };
+            node.children.push(child);
+        }
+        return child.node;
+    }, root);
+    MEMBERS[kind].members.forEach((m, i) => insert(m.steps).members.push(i));
+    MEMBERS[kind].dataSources.forEach((ds, i) => {
+        insert(steps(ds)).dataSource = i;
+    });
+    return root;
+}
+
+const TRIES: Record<ResourceKind, Trie> = { "model": trieOf("model"), "model-package": trieOf("model-package") };
+
+interface Walk {
+    d: Dialect;
+    members: Member[];
+    /** Hits per member index, and per data source index: tree order within each, as the policies report them. */
+    hits: LocationRef[][];
+    sources: DataSource[][];
+    opaque: Unknown[];
+}
+
+/**
+ * Walks `node` along the trie: every location and data source below it, each object's keys read once.
+ * A member is found in the dialect's spelling, else a key that differs only in case (a location is never
+ * skipped for its spelling). Unknown structures on the way are `opaque` (they could hold anything).
+ */
+function walk(w: Walk, node: unknown, here: string, trie: Trie, inside: DataSource | undefined): void {
     if (node === undefined) {
         return;
     }
     if (Array.isArray(node)) {
         // A list where the API has one structure (Terraform's s3DataSources): every item.
-        forItems(node, at, (item, p) => descend(d, item, p, path, i, hits, opaque));
+        forItems(node, here, (item, p) => walk(w, item, p, trie, inside));
         return;
     }
-    if (i === path.length) {
-        hits.push({ value: node, path: at });
+    for (const i of trie.members) {
+        const ref: LocationRef = { value: node, path: here, member: w.members[i] };
+        w.hits[i].push(ref);
+        if (inside && ref.member.kind === "s3") {
+            inside.s3.push(ref);
+        } else if (inside && ref.member.shape === "HubContentArn") {
+            inside.hubContentArn = ref;
+        }
+    }
+    if (trie.dataSource !== undefined) {
+        inside = dataSource(w.d, { value: node, path: here });
+        w.sources[trie.dataSource].push(inside);
+    }
+    if (trie.children.length === 0) {
         return;
     }
     if (isUnknown(node)) {
-        opaque.push(node);
+        w.opaque.push(node);
         return;
     }
     if (typeof node !== "object" || node === null) {
         return;
     }
-    const child = member(d, node, path[i].name, at);
-    if (path[i].list && Array.isArray(child.value)) {
-        forItems(child.value, child.path, (item, p) => descend(d, item, p, path, i + 1, hits, opaque));
-        return;
+    const keys = Object.keys(node);
+    const present = new Set(keys);
+    let lower: Map<string, string> | undefined;
+    for (const { step, node: child } of trie.children) {
+        const key = w.d.member(step.name);
+        let actual: string | undefined = key;
+        if (!present.has(key)) {
+            lower ??= new Map(keys.map(k => [k.toLowerCase(), k]));
+            actual = lower.get(key.toLowerCase());
+            if (actual === undefined) {
+                continue;
+            }
+        }
+        const path = at(here, actual);
+        const value = read(node, actual, path);
+        if (step.list && Array.isArray(value)) {
+            forItems(value, path, (item, p) => walk(w, item, p, child, inside));
+        } else if (step.list && isUnknown(value)) {
+            w.opaque.push(value);
+        } else {
+            walk(w, value, path, child, inside);
+        }
     }
-    if (path[i].list && isUnknown(child.value)) {
-        opaque.push(child.value);
-        return;
-    }
-    descend(d, child.value, child.path, path, i + 1, hits, opaque);
-}
-
-function find(d: Dialect, root: unknown, path: Step[], opaque: Unknown[]): { value: unknown; path: string }[] {
-    const hits: { value: unknown; path: string }[] = [];
-    descend(d, root, "", path, 0, hits, opaque);
-    return hits;
 }
 
 /** Builds the view, or undefined for a type the pack does not govern. Never throws on unknowns. */
@@ -150,10 +209,12 @@ export function normalize(resource: ResourceLike): SageMakerResource | undefined
     }
     const { dialect: d, kind } = found;
     const props = resource.props;
-    const opaque: Unknown[] = [];
     const { members, dataSources } = MEMBERS[kind];
-    const locations = members.flatMap(m => find(d, props, m.steps, opaque).map(h => ({ ...h, member: m })));
-    const sources = dataSources.flatMap(ds => find(d, props, steps(ds), opaque).map(h => dataSource(d, h, locations)));
+    const w: Walk = { d, members, hits: members.map(() => []), sources: dataSources.map(() => []), opaque: [] };
+    walk(w, props, "", TRIES[kind], undefined);
+    const opaque = w.opaque;
+    const locations = w.hits.flat();
+    const unknownPaths = new Map(opaque.map(u => [u.path, u]));
     const out: SageMakerResource = {
         kind,
         representation: d.representation,
@@ -162,78 +223,20 @@ export function normalize(resource: ResourceLike): SageMakerResource | undefined
         urn: resource.urn,
         physicalName: asString(member(d, props, kind === "model" ? "ModelName" : "ModelPackageName", "").value),
         locations,
-        dataSources: sources,
-        opaque: opaque.filter((u, i) => opaque.findIndex(o => o.path === u.path) === i),
+        dataSources: w.sources.flat(),
+        opaque: [...unknownPaths.values()],
         dialect: d,
     };
     if (kind === "model") {
-        out.networkIsolation = member(d, props, "EnableNetworkIsolation", "");
-        const vpc = member(d, props, "VpcConfig", "");
-        out.vpcConfig = { ...vpc, subnets: member(d, vpc.value, "Subnets", vpc.path), securityGroupIds: member(d, vpc.value, "SecurityGroupIds", vpc.path) };
+        out.networkIsolation = setting(d, props, "EnableNetworkIsolation", "");
+        const vpc = setting(d, props, "VpcConfig", "");
+        out.vpcConfig = { ...vpc, subnets: setting(d, vpc.value, "Subnets", vpc.path), securityGroupIds: setting(d, vpc.value, "SecurityGroupIds", vpc.path) };
     }
     return out;
 }
 
-function dataSource(d: Dialect, ds: { value: unknown; path: string }, locations: LocationRef[]): DataSource {
-    const inside = locations.filter(l => l.path.startsWith(`${ds.path}.`));
-    const mac = member(d, ds.value, "ModelAccessConfig", ds.path);
-    return {
-        path: ds.path,
-        s3: inside.filter(l => l.member.kind === "s3"),
-        hubContentArn: inside.find(l => l.member.shape === "HubContentArn"),
-        acceptEula: member(d, mac.value, "AcceptEula", mac.path),
-    };
-}
-
-export type RegionSource = "resource" | "provider" | "stack-config";
-
-export interface RegionResolution {
-    value: Maybe<string>;
-    source?: RegionSource;
-    /** Where to change it: the resource's region input, provider.region, or a stack config key. */
-    path: string;
-}
-
-/**
- * Where a resource lives: its own region input, else its provider's `region`, else the stack
- * config key the provider falls back to, read with pulumi.Config (PULUMI_CONFIG). Pulumi (3.259 and
- * 3.276, checked) does not pass the stack config to Node.js policy packs (RunPlugin sets no
- * PULUMI_CONFIG and @pulumi/policy ignores ConfigureStack), so for our resources the provider's check
- * records the region in the `region` input (provider/common/region.ts); the config step is for engines that do.
- */
-export function resourceRegion(resource: ResourceLike, ownKey: string | undefined, configKey: string): RegionResolution {
-    if (ownKey) {
-        const own = asString(read(resource.props, ownKey, ownKey));
-        if (own !== undefined) {
-            return { value: own, source: "resource", path: ownKey };
-        }
-    }
-    // Our dynamic provider (pulumi-nodejs) has no region of its own; skip it.
-    const provider = resource.provider;
-    if (provider && !provider.type.startsWith("pulumi:providers:pulumi-nodejs")) {
-        const p = asString(read(provider.props, "region", "provider.region"));
-        if (p !== undefined) {
-            return { value: p, source: "provider", path: "provider.region" };
-        }
-    }
-    const [ns, key] = configKey.split(":");
-    const fromConfig = new pulumi.Config(ns).get(key);
-    if (fromConfig) {
-        return { value: fromConfig, source: "stack-config", path: configKey };
-    }
-    return { value: undefined, path: ownKey ?? configKey };
-}
-
-export function deploymentRegion(resource: ResourceLike, view: SageMakerResource): RegionResolution {
-    return resourceRegion(resource, view.dialect.region, view.dialect.regionConfigKey);
-}
-
-/**
- * Remediation: the props with network isolation switched on, in the resource's own naming.
- * Setting the key on the analyzer's proxy writes through to its target, which the analyzer
- * serializes as-is, so unknown values elsewhere travel back untouched.
- */
-export function withNetworkIsolation(view: SageMakerResource, props: Record<string, unknown>): Record<string, unknown> {
-    props[view.networkIsolation?.path ?? view.dialect.member("EnableNetworkIsolation")] = true;
-    return props;
+function dataSource(d: Dialect, ds: { value: unknown; path: string }): DataSource {
+    const mac = setting(d, ds.value, "ModelAccessConfig", ds.path);
+    const accept = setting(d, mac.value, "AcceptEula", mac.path);
+    return { path: ds.path, s3: [], acceptEula: { ...accept, misspelt: [...mac.misspelt, ...accept.misspelt] } };
 }

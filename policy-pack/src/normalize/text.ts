@@ -2,7 +2,7 @@
 import { isUnknown } from "./unknowns";
 
 /** At most this many characters of a value appear in a message. */
-export const SHOWN_LENGTH = 160;
+const SHOWN_LENGTH = 160;
 
 /** A long string as its start, the number of characters left out, and its end (both ends tell where it points). */
 export function cut(value: string, max = SHOWN_LENGTH): string {

@@ -5,7 +5,7 @@
 // per value instead, so each policy decides (config `onUnknown`) what an unknown means for it.
 
 /** The engine's wire sentinels for unknown values (stable across the Pulumi protocol). */
-export const UNKNOWN_SENTINELS = {
+const UNKNOWN_SENTINELS = {
     boolean: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
     number: "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
     string: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
@@ -67,43 +67,4 @@ export function asString(v: unknown): Maybe<string> {
         return v;
     }
     return undefined;
-}
-
-export function asBoolean(v: unknown): Maybe<boolean> {
-    if (isUnknown(v) || typeof v === "boolean") {
-        return v;
-    }
-    // Config-file and YAML programs sometimes send "true"/"false" strings.
-    if (v === "true" || v === "false") {
-        return v === "true";
-    }
-    return undefined;
-}
-
-/** Items of a list with their paths; an unknown list yields itself so callers can treat it as opaque. */
-export function readList(obj: unknown, key: string, path: string): { items: { value: unknown; path: string }[]; unknown?: Unknown } {
-    const list = read(obj, key, path);
-    if (isUnknown(list)) {
-        return { items: [], unknown: list };
-    }
-    if (!Array.isArray(list)) {
-        return { items: [] };
-    }
-    const items: { value: unknown; path: string }[] = [];
-    for (let i = 0; i < list.length; i++) {
-        const itemPath = `${path}[${i}]`;
-        items.push({ value: read(list, i, itemPath), path: itemPath });
-    }
-    return { items };
-}
-
-/** Renders a value for a message without ever printing a sentinel. */
-export function show(v: unknown): string {
-    if (isUnknown(v)) {
-        return "<unknown during preview>";
-    }
-    if (v === undefined) {
-        return "<not set>";
-    }
-    return JSON.stringify(v);
 }

@@ -2,7 +2,9 @@
 // cannot decide (unknown values, unrecognized locations), and how findings are reported.
 import { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, Severity } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { LocationRef, normalize, SageMakerResource, show, Unknown } from "../normalize";
+import { LocationRef, normalize, SageMakerResource, Setting } from "../normalize";
+import { show } from "../normalize/text";
+import { Unknown } from "../normalize/unknowns";
 
 export type OnUnknown = "fail" | "warn";
 export type Level3 = "fail" | "warn" | "ignore";
@@ -24,7 +26,7 @@ export const onUnknownSchema = (dflt: OnUnknown): PolicyConfigJSONSchema => ({
 export type PolicySettings<C> = EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Partial<C>);
 
 /** A policy's effective defaults and level from its settings; unknown option names throw (JavaScript callers). */
-export function settle<C extends object>(policy: string, defaults: C, options: readonly string[], settings?: PolicySettings<C>): { config: C; level?: EnforcementLevel } {
+function resolveSettings<C extends object>(policy: string, defaults: C, options: readonly string[], settings?: PolicySettings<C>): { config: C; level?: EnforcementLevel } {
     if (settings === undefined) {
         return { config: defaults };
     }
@@ -59,7 +61,7 @@ export function configure<C extends object>(name: string, info: PolicyInfo, defa
     defaults: C;
     base: PolicyInfo & { name: string; enforcementLevel: EnforcementLevel; configSchema: PolicyConfigSchema };
 } {
-    const { config, level } = settle(name, defaults, Object.keys(properties), settings);
+    const { config, level } = resolveSettings(name, defaults, Object.keys(properties), settings);
     return { defaults: config, base: { name, ...info, enforcementLevel: level ?? "mandatory", configSchema: { properties: withDefaults(properties, config) } } };
 }
 
@@ -88,7 +90,7 @@ export function at(ref: LocationRef): string {
 }
 
 /** Schema properties with `default` set from the effective defaults (absent values get none). */
-export function withDefaults(properties: Record<string, PolicyConfigJSONSchema>, defaults: object): Record<string, PolicyConfigJSONSchema> {
+function withDefaults(properties: Record<string, PolicyConfigJSONSchema>, defaults: object): Record<string, PolicyConfigJSONSchema> {
     const values = defaults as Record<string, unknown>;
     return Object.fromEntries(Object.entries(properties).map(([k, schema]) => {
         const { default: _old, ...rest } = schema;
@@ -119,7 +121,7 @@ export function label(r: SageMakerResource): string {
  * `enforcementLevel` overrides the policy's (server.js makeReportViolationFun); its typings
  * only declare the string form, hence the cast. Pinned version; covered by unit tests.
  */
-export function reportAdvisory(report: ReportViolation, message: string, urn?: string): void {
+function reportAdvisory(report: ReportViolation, message: string, urn?: string): void {
     const asObject = report as unknown as (info: { message: string; enforcementLevel: "advisory"; urn?: string }) => void;
     asObject({ message, enforcementLevel: "advisory", urn });
 }
@@ -137,6 +139,18 @@ export class Findings {
     /** A value that is unknown during preview and could break the rule. */
     unknown(u: Unknown | { path: string }, whatCouldFail: string): void {
         this.unknowns.push(`${u.path} is unknown during preview; ${whatCouldFail}`);
+    }
+
+    /**
+     * Keys that spell a setting otherwise than the member the provider reads: the deployment
+     * ignores them, so the rule was judged without them; each is named as a violation.
+     */
+    misspelt(resource: SageMakerResource, s: Setting, meaning: string, holderType: string = resource.type): void {
+        const reader = holderType.startsWith("pulumi-nodejs:") ? "pulumi-sagemaker" : `the ${holderType.split(":")[0]} provider`;
+        for (const path of s.misspelt) {
+            this.violation(`${label(resource)}: ${path} is not a member ${reader} reads (it reads ${s.path}), so ${meaning} is judged from ` +
+                `${s.path} ${show(s.value)}. Fix: rename ${path} to ${s.path}.`);
+        }
     }
 
     advisory(message: string): void {

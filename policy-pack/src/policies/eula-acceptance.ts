@@ -3,9 +3,11 @@
 // spelling of a gated object is gated; an approval names one model exactly (no segment or substring match).
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { ArnLocation, parseArn, parseS3 } from "../locations";
-import { DataSource, isUnknown, LocationRef, SageMakerResource, show } from "../normalize";
+import { ArnLocation, parseLocation } from "../locations";
+import { DataSource, LocationRef, SageMakerResource } from "../normalize";
 import { globMatch } from "../normalize/glob";
+import { show } from "../normalize/text";
+import { isUnknown } from "../normalize/unknowns";
 import { at, configure, Findings, isTrue, label, OnUnknown, onUnknownSchema, perResource, PolicyInfo, PolicySettings, unrecognizedLocationsSchema } from "./common";
 
 /**
@@ -36,12 +38,12 @@ export interface EulaAcceptanceConfig {
 // Meta Llama and Google Gemma families wherever they are served from.
 const GATED_FAMILIES = ["meta-textgeneration*", "meta-textgenerationneuron*", "meta-vlm*", "huggingface-llm-gemma*"];
 
-export const DEFAULT_GATED_S3_LOCATIONS = [
+const DEFAULT_GATED_S3_LOCATIONS = [
     "s3://jumpstart-private-cache-prod-*",
     ...GATED_FAMILIES.map(f => `s3://jumpstart-cache-prod-*/${f}`),
 ];
 
-export const DEFAULT_GATED_HUB_CONTENT_ARNS = GATED_FAMILIES.map(f => `arn:aws*:sagemaker:*:aws:hub-content/SageMakerPublicHub/Model/${f}`);
+const DEFAULT_GATED_HUB_CONTENT_ARNS = GATED_FAMILIES.map(f => `arn:aws*:sagemaker:*:aws:hub-content/SageMakerPublicHub/Model/${f}`);
 
 export const eulaAcceptanceDefaults: EulaAcceptanceConfig = {
     gatedS3Locations: DEFAULT_GATED_S3_LOCATIONS,
@@ -89,11 +91,11 @@ const properties: Record<keyof EulaAcceptanceConfig, PolicyConfigJSONSchema> = {
     onUnknown: onUnknownSchema("warn"),
 };
 
-/** A hub content ARN: arn:P:sagemaker:R:ACCOUNT:hub-content/HUB/TYPE/NAME[/VERSION]. */
+/** A hub content: arn:P:sagemaker:R:ACCOUNT:hub-content/HUB/TYPE/NAME[/VERSION], as what it names. */
 interface HubContent {
     arn: string;
-    /** The ARN without the version. */
-    base: string;
+    partition: string;
+    region?: string;
     account: string;
     hub: string;
     type: string;
@@ -101,13 +103,37 @@ interface HubContent {
     version?: string;
 }
 
+const HUB_CONTENT = /^hub-content\/([^/]{1,63})\/([^/]{1,63})\/([^/]{1,63})(?:\/(\d{1,4}\.\d{1,4}\.\d{1,4}))?$/;
+
 function hubContent(arn: ArnLocation, raw: string): HubContent | undefined {
-    const m = /^hub-content\/([^/]{1,63})\/([^/]{1,63})\/([^/]{1,63})(?:\/(\d{1,4}\.\d{1,4}\.\d{1,4}))?$/.exec(arn.resource);
+    const m = HUB_CONTENT.exec(arn.resource);
     if (arn.service !== "sagemaker" || !m) {
         return undefined;
     }
     const [, hub, type, name, version] = m;
-    return { arn: raw, base: version ? raw.slice(0, -(version.length + 1)) : raw, account: arn.account, hub, type, name, version };
+    return { arn: raw, partition: arn.partition, region: arn.region, account: arn.account, hub, type, name, version };
+}
+
+/** An approval's hubContentArn, parsed by the same parser (the schema has checked its shape). */
+function approvedHubContent(value: string): HubContent | undefined {
+    const loc = parseLocation(value, "arn");
+    return loc.kind === "arn" ? hubContent(loc, value) : undefined;
+}
+
+/** The same hub content whatever the version: compared part by part, never as strings. */
+function sameContent(a: HubContent, b: HubContent): boolean {
+    return a.partition === b.partition && a.region === b.region && a.account === b.account && a.hub === b.hub && a.type === b.type && a.name === b.name;
+}
+
+// The gated hub patterns lower-cased once per config, not once per location.
+const lowered = new WeakMap<string[], string[]>();
+function lowerCased(patterns: string[]): string[] {
+    let out = lowered.get(patterns);
+    if (!out) {
+        out = patterns.map(p => p.toLowerCase());
+        lowered.set(patterns, out);
+    }
+    return out;
 }
 
 /** What one location of a data source is, as far as this policy is concerned. */
@@ -125,19 +151,21 @@ function judge(ref: LocationRef, cfg: EulaAcceptanceConfig): Judged {
     if (typeof v !== "string") {
         return { ref, state: "unrecognized", reason: "not a string" };
     }
+    const loc = parseLocation(v, ref.member.kind);
     if (ref.member.kind === "arn") {
-        const arn = v.length <= 2048 ? parseArn(v) : { kind: "other" as const, reason: "longer than the API allows" };
-        const hub = arn.kind === "arn" ? hubContent(arn, v) : undefined;
+        const hub = loc.kind === "arn" ? hubContent(loc, v) : undefined;
         if (!hub) {
-            return { ref, state: "unrecognized", reason: arn.kind === "other" ? arn.reason : "not a hub content ARN (…:hub-content/HUB/TYPE/NAME[/VERSION])" };
+            return { ref, state: "unrecognized", reason: loc.kind === "other" ? loc.reason : "not a hub content ARN (…:hub-content/HUB/TYPE/NAME[/VERSION])" };
         }
-        return { ref, state: "hub", hub, gated: cfg.gatedHubContentArns.find(p => globMatch(v, p)) };
+        // Gating is matched without case: a hub or model name in another case is still the gated one (stricter).
+        const lower = v.toLowerCase();
+        const i = lowerCased(cfg.gatedHubContentArns).findIndex(p => globMatch(lower, p));
+        return { ref, state: "hub", hub, gated: i < 0 ? undefined : cfg.gatedHubContentArns[i] };
     }
-    const s3 = v.length <= 2048 ? parseS3(v) : { kind: "other" as const, reason: "longer than the API allows" };
-    if (s3.kind !== "s3") {
-        return { ref, state: "unrecognized", reason: s3.reason };
+    if (loc.kind !== "s3") {
+        return { ref, state: "unrecognized", reason: loc.kind === "other" ? loc.reason : "not an S3 location" };
     }
-    return { ref, state: "s3", canonical: s3.canonical, gated: cfg.gatedS3Locations.find(p => globMatch(s3.canonical, p)) };
+    return { ref, state: "s3", canonical: loc.canonical, gated: cfg.gatedS3Locations.find(p => globMatch(loc.canonical, p)) };
 }
 
 function covers(a: ApprovedModel, j: Judged): boolean {
@@ -149,7 +177,8 @@ function covers(a: ApprovedModel, j: Judged): boolean {
             return false;
         }
         if (a.hubContentArn !== undefined) {
-            return j.hub.base === a.hubContentArn;
+            const approved = approvedHubContent(a.hubContentArn);
+            return approved !== undefined && approved.version === undefined && sameContent(approved, j.hub);
         }
         return j.hub.account === "aws" && j.hub.hub === "SageMakerPublicHub" && j.hub.type === "Model" && j.hub.name === a.modelId;
     }
@@ -172,7 +201,7 @@ function suggestion(known: Judged[]): string {
     const hub = known.find(j => j.state === "hub");
     const folders = known.flatMap(j => (j.state === "s3" ? [modelFolder(j.canonical)] : []));
     const id = hub?.state === "hub"
-        ? `"hubContentArn": ${JSON.stringify(hub.hub.base)}${hub.hub.version ? `, "version": "${hub.hub.version}"` : ""}`
+        ? `"hubContentArn": ${JSON.stringify(hub.hub.version ? hub.hub.arn.slice(0, -(hub.hub.version.length + 1)) : hub.hub.arn)}${hub.hub.version ? `, "version": "${hub.hub.version}"` : ""}`
         : `"modelId": ${JSON.stringify(folders.find(f => f.id)?.id ?? "<model-id>")}`;
     const s3 = folders.length > 0 ? `, "s3Prefixes": ${JSON.stringify([...new Set(folders.map(f => f.prefix))])}` : "";
     return `{${id}${s3}, "approvedBy": "<who reviewed the EULA>", "ticket": "<ticket>"}`;
@@ -198,6 +227,7 @@ function judgeDataSource(view: SageMakerResource, ds: DataSource, cfg: EulaAccep
     const gated = known.find(j => (j.state === "s3" || j.state === "hub") && j.gated !== undefined) as (Judged & { gated: string }) | undefined;
     const approval = known.length > 0 ? cfg.approvedModels.find(a => known.every(j => covers(a, j))) : undefined;
     const accept = ds.acceptEula;
+    f.misspelt(view, accept, "the EULA acceptance");
     if (isUnknown(accept.value)) {
         if (!gated && unknown.length === 0 && understood && approval) {
             return; // whatever it turns out to be, it is allowed
@@ -234,12 +264,13 @@ function judgePlainLocation(view: SageMakerResource, ref: LocationRef, cfg: Eula
     const j = judge(ref, cfg);
     if (j.state === "unrecognized") {
         unrecognized(view, j, cfg, f);
+    } else if (j.state === "unknown") {
+        f.unknown(ref.value as { path: string }, `it may be a gated model source, which a ${ref.member.path.split(".").pop()} cannot accept a EULA for`);
     } else if (j.state === "s3" && j.gated) {
         f.violation(`${label(view)}: ${at(ref)} is a gated model source (matches gatedS3Locations "${j.gated}"), and a ${ref.member.path.split(".").pop()} ` +
             `cannot carry a EULA acceptance. Fix: use ModelDataSource.S3DataSource with ModelAccessConfig.AcceptEula: true (after legal ` +
             `review and an approvedModels entry) instead of ${ref.path}.`);
     }
-    // An unknown plain URL is not reported: it cannot accept a EULA, and SageMaker itself rejects gated data there.
 }
 
 const INFO: PolicyInfo = {

@@ -2,7 +2,10 @@
 import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { globMatch } from "../normalize/glob";
-import { isUnknown, normalize, SageMakerResource, show, withNetworkIsolation } from "../normalize";
+import { normalize, SageMakerResource } from "../normalize";
+import { show } from "../normalize/text";
+import { isUnknown } from "../normalize/unknowns";
+import { withNetworkIsolation } from "../remediation/network-isolation";
 import { configure, configWithDefaults, Findings, isTrue, label, OnUnknown, onUnknownSchema, PolicyInfo, PolicySettings } from "./common";
 
 export interface NetworkIsolationConfig {
@@ -55,32 +58,47 @@ function check(args: ResourceValidationArgs, defaults: NetworkIsolationConfig): 
     return { view, cfg };
 }
 
-/** A non-empty list (unknown items count as present), "unknown", or false. */
-function nonEmpty(v: unknown): boolean | "unknown" {
+/**
+ * At least one usable id: "yes", "unknown" (an unknown list, or unknown items and no usable one), or
+ * "no". An id is a non-empty string (the API's SubnetId / SecurityGroupId patterns need characters);
+ * "" or a non-string never counts.
+ */
+function hasId(v: unknown): "yes" | "unknown" | "no" {
     if (isUnknown(v)) {
         return "unknown";
     }
-    return Array.isArray(v) && v.length > 0;
+    if (!Array.isArray(v)) {
+        return "no";
+    }
+    if (v.some(id => typeof id === "string" && id.trim() !== "")) {
+        return "yes";
+    }
+    return v.some(id => isUnknown(id)) ? "unknown" : "no";
 }
 
 function checkVpc(view: SageMakerResource, f: Findings): void {
     const vpc = view.vpcConfig!;
+    f.misspelt(view, vpc, "the VPC requirement");
     if (isUnknown(vpc.value)) {
         f.unknown(vpc.value, "the model may run outside a VPC");
         return;
     }
     const object = typeof vpc.value === "object" && vpc.value !== null && !Array.isArray(vpc.value);
-    const subnets = object ? nonEmpty(vpc.subnets.value) : false;
-    const groups = object ? nonEmpty(vpc.securityGroupIds.value) : false;
+    if (object) {
+        f.misspelt(view, vpc.subnets, "the VPC requirement");
+        f.misspelt(view, vpc.securityGroupIds, "the VPC requirement");
+    }
+    const subnets = object ? hasId(vpc.subnets.value) : "no";
+    const groups = object ? hasId(vpc.securityGroupIds.value) : "no";
     for (const [what, state] of [[vpc.subnets, subnets], [vpc.securityGroupIds, groups]] as const) {
         if (state === "unknown") {
             f.unknown({ path: what.path }, "the model may run without it in its VPC");
         }
     }
-    if (subnets === false || groups === false) {
-        const missing = [subnets === false ? "a subnet" : "", groups === false ? "a security group" : ""].filter(Boolean).join(" and ");
+    if (subnets === "no" || groups === "no") {
+        const missing = [subnets === "no" ? "a subnet" : "", groups === "no" ? "a security group" : ""].filter(Boolean).join(" and ");
         f.violation(`${label(view)}: ${vpc.path} is ${show(vpc.value)}, without ${missing}, and requireVpcConfig is on. ` +
-            `Fix: set ${vpc.subnets.path} and ${vpc.securityGroupIds.path}, each with at least one id, for the VPC the model runs in.`);
+            `Fix: set ${vpc.subnets.path} and ${vpc.securityGroupIds.path}, each with at least one non-empty id, for the VPC the model runs in.`);
     }
 }
 
@@ -107,6 +125,7 @@ export function networkIsolationPolicy(settings?: PolicySettings<NetworkIsolatio
             const { view, cfg } = checked;
             const f = new Findings();
             const ni = view.networkIsolation!;
+            f.misspelt(view, ni, "network isolation");
             if (isUnknown(ni.value)) {
                 f.unknown(ni.value, "network isolation may end up disabled");
             } else if (!isTrue(ni.value)) {

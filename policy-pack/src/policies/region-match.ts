@@ -2,8 +2,10 @@
 import { ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { Location, MemberKind, parseLocation, partitionOfRegion, S3Location } from "../locations";
-import { deploymentRegion, isUnknown, LocationRef, normalize, RegionResolution, ResourceLike, SageMakerResource } from "../normalize";
-import { stackBucketRegions } from "../normalize/buckets";
+import { LocationRef, normalize, ResourceLike, SageMakerResource } from "../normalize";
+import { isUnknown } from "../normalize/unknowns";
+import { deploymentRegion, RegionResolution } from "../region/deployment";
+import { stackBucketRegions } from "../region/stack-buckets";
 import {
     at, configure, configWithDefaults, Findings, label, Level3, OnUnknown, onUnknownSchema, perResource, PolicyInfo, PolicySettings, unrecognizedLocationsSchema,
 } from "./common";
@@ -19,7 +21,7 @@ export interface RegionMatchConfig {
 }
 
 /** Bucket names that carry their region, as regexes with a named group `region`. */
-export const DEFAULT_BUCKET_REGION_PATTERNS = [
+const DEFAULT_BUCKET_REGION_PATTERNS = [
     // SageMaker JumpStart's public and gated (private) caches.
     "^jumpstart-(?:private-)?cache-prod-(?<region>[a-z]{2}(?:-[a-z]+)+-\\d+)$",
     // SageMaker's default bucket: sagemaker-<region>-<account>.
@@ -70,7 +72,7 @@ const properties: Record<keyof RegionMatchConfig, PolicyConfigJSONSchema> = {
 };
 
 /** How each member kind is written so the policy can place it, for messages. */
-export const EXPECTED_FORMS: Record<MemberKind, string> = {
+const EXPECTED_FORMS: Record<MemberKind, string> = {
     "s3": "s3://BUCKET/KEY or an https:// URL of an S3 endpoint",
     "image": "an ECR image (ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:TAG)",
     "kms": "a KMS key ARN, key id or alias",
@@ -83,9 +85,17 @@ function where(r: RegionResolution): string {
     return r.source === "resource" ? `its ${r.path}` : r.source === "provider" ? "its provider's region" : `stack config ${r.path}`;
 }
 
+// Compiled once per pattern list (the config's), not once per location.
+const compiled = new WeakMap<string[], RegExp[]>();
+
 function regionFromBucketName(bucket: string, patterns: string[]): string | undefined {
-    for (const p of patterns) {
-        const m = new RegExp(p).exec(bucket);
+    let regexes = compiled.get(patterns);
+    if (!regexes) {
+        regexes = patterns.map(p => new RegExp(p));
+        compiled.set(patterns, regexes);
+    }
+    for (const re of regexes) {
+        const m = re.exec(bucket);
         if (m?.groups?.region) {
             return m.groups.region;
         }

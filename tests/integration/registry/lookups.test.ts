@@ -235,4 +235,37 @@ describe("registry lookups against the local endpoint", function () {
             assert.match(err.message, /could not be reached: check the region, `sagemaker:endpoint`/);
         });
     });
+
+    // Issue 22 item 5: the lifecycle stage (ModelLifeCycle, returned by ListModelPackages and DescribeModelPackage).
+    describe("ModelLifeCycle filter", () => {
+        const TIERS = "tiers";
+        before(async () => {
+            await registerGroup(t.client, TIERS, [{ approval: "Approved" }, { approval: "Approved" }, { approval: "Approved" }], 5);
+            await t.client.send(new UpdateModelPackageCommand({ ModelPackageArn: arnOf(TIERS, 1), ModelLifeCycle: { Stage: "Production", StageStatus: "Approved" } }));
+            await t.client.send(new UpdateModelPackageCommand({ ModelPackageArn: arnOf(TIERS, 2), ModelLifeCycle: { Stage: "Production", StageStatus: "PendingApproval" } }));
+            await t.client.send(new UpdateModelPackageCommand({ ModelPackageArn: arnOf(TIERS, 3), ModelLifeCycle: { Stage: "Staging", StageStatus: "Approved" } }));
+        });
+
+        it("Stage and StageStatus: the newest Approved version in Production with stage status Approved is 1", async () => {
+            const v = await getLatestModelPackageVersion({ ModelPackageGroupName: TIERS, ModelLifeCycle: { Stage: "Production", StageStatus: "Approved" } });
+            assert.equal(v.version, 1);
+            assert.deepEqual(v.lifeCycle, { stage: "Production", stageStatus: "Approved" });
+            assert.equal((await getLatestModelPackageVersion({ ModelPackageGroupName: TIERS, ModelLifeCycle: { Stage: "Production" } })).version, 2);
+            assert.equal((await getLatestModelPackageVersion({ ModelPackageGroupName: TIERS, ModelLifeCycle: { StageStatus: "Approved" } })).version, 3);
+        });
+
+        it("the listing filters by stage from ListModelPackages alone (no DescribeModelPackage)", async () => {
+            const staged = await getModelPackageVersions({ ModelPackageGroupName: TIERS, ModelLifeCycle: { Stage: "Production" } });
+            assert.deepEqual(staged.map((v) => v.version), [2, 1]);
+            assert.deepEqual(callsMade(t.endpoint), { ListModelPackages: 1 });
+        });
+
+        it("a filter that is not one is refused before any call", async () => {
+            for (const bad of [{}, { Stage: "" }, { Tier: "Production" }, "Production"]) {
+                const failure = await lookupFailure(getModelPackageVersions({ ModelPackageGroupName: TIERS, ModelLifeCycle: bad as never }));
+                assert.match(failure.message, /ModelLifeCycle/, JSON.stringify(bad));
+            }
+            assert.deepEqual(callsMade(t.endpoint), {});
+        });
+    });
 });

@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { policies } from "../../../policy-pack/src/policies";
+import { policies } from "../../../policy-pack/src";
 import { Diagnostic, RunOptions, runResourcePolicy, runStackPolicy, TestResource } from "../../helpers/policy-args";
 
 type PulumiModule = typeof import("../../../examples/aws-variant/node_modules/@pulumi/pulumi");

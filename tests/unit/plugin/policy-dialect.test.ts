@@ -5,7 +5,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import { sagemakerPlugin } from "../../../policy-pack/src/normalize/sagemaker-plugin";
 import { normalize } from "../../../policy-pack/src/normalize";
-import { networkIsolation, regionMatch } from "../../../policy-pack/src/policies";
+import { networkIsolation, regionMatch } from "../../../policy-pack/src";
 import { committedSchemaFiles } from "../../../plugin/schema/files";
 import type { WireShape, WireTable } from "../../../plugin/schema/wire";
 import { messages, runResourcePolicy } from "../../helpers/policy-args";

@@ -3,7 +3,7 @@
 import * as assert from "assert";
 import { MemberKind } from "../../../policy-pack/src/locations";
 import { MEMBERS } from "../../../policy-pack/src/normalize/members";
-import { eulaAcceptance, networkIsolation, regionMatch } from "../../../policy-pack/src/policies";
+import { eulaAcceptance, networkIsolation, regionMatch } from "../../../policy-pack/src";
 import { messages, runResourcePolicy, runStackPolicy } from "../../helpers/policy-args";
 import { model, Rep } from "./fixtures";
 import { resourceWith, spelledPath } from "./members";

@@ -3,11 +3,14 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { policies } from "../../../policy-pack/src/policies";
+import { policies as guardrails } from "../../../policy-pack/src/policies";
+import { plaintextSecrets } from "../../../policy-pack/src/policies/plaintext-secrets";
 import { PACK_DIR } from "../../helpers/policy-args";
 import Ajv = require("ajv");
 
 const ajv = new Ajv({ allErrors: true });
+/** The default guardrails and the opt-in one, which the ready pack lists too (disabled). */
+const policies = [...guardrails, plaintextSecrets];
 
 function schemaOf(name: string) {
     const p = policies.find(x => x.name === name)!;
@@ -19,7 +22,7 @@ describe("policy config schemas", () => {
     for (const p of policies) {
         it(`${p.name}: valid JSON Schema, with a severity, remediation steps and mandatory default`, () => {
             assert.ok(ajv.validateSchema(schemaOf(p.name)), ajv.errorsText(ajv.errors));
-            assert.strictEqual(p.enforcementLevel, "mandatory");
+            assert.strictEqual(p.enforcementLevel, p === plaintextSecrets ? "advisory" : "mandatory");
             assert.ok(p.severity && p.remediationSteps && p.description);
             // The defaults declared in the schema validate against it.
             const defaults = Object.fromEntries(Object.entries(p.configSchema!.properties).filter(([, s]) => s.default !== undefined).map(([k, s]) => [k, s.default]));
@@ -27,7 +30,7 @@ describe("policy config schemas", () => {
         });
     }
 
-    for (const file of ["strict-config.json", "relaxed-config.json"]) {
+    for (const file of ["strict-config.json", "relaxed-config.json", "guardrails.json"]) {
         it(`examples/${file} validates`, () => {
             const config = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "examples", file), "utf8")) as Record<string, unknown>;
             for (const [name, value] of Object.entries(config)) {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { eulaAcceptance } from "../../../policy-pack/src/policies";
+import { eulaAcceptance } from "../../../policy-pack/src";
 import { messages, runResourcePolicy, UNKNOWN, UNKNOWN_BOOL, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { IMAGE_USE1, model, modelPackage, REPS } from "./fixtures";
 
@@ -185,11 +185,16 @@ describe("policy sagemaker-eula-acceptance", () => {
             assert.deepStrictEqual(res.diagnostics, []);
         });
 
-        it("an unknown container follows onUnknown; unknown ModelDataUrl is not reported", async () => {
+        it("an unknown container follows onUnknown, and so does an unknown ModelDataUrl (it may be a gated source), in every representation", async () => {
             const res = await runResourcePolicy(eulaAcceptance, model("ours", "m", { container: UNKNOWN_OBJECT }), { config: { onUnknown: "fail" } });
             assert.match(messages(res, "mandatory")[0], /PrimaryContainer is unknown during preview/);
-            const url = await runResourcePolicy(eulaAcceptance, model("ours", "m", { modelDataUrl: UNKNOWN }), { config: { onUnknown: "fail" } });
-            assert.deepStrictEqual(url.diagnostics, []);
+            for (const rep of REPS) {
+                const url = await runResourcePolicy(eulaAcceptance, model(rep, "m", { modelDataUrl: UNKNOWN }), { config: { onUnknown: "fail" } });
+                assert.strictEqual(url.diagnostics.length, 1, rep);
+                assert.match(messages(url, "mandatory")[0], /[Mm]odelDataUrl is unknown during preview; it may be a gated model source, which a ModelDataUrl cannot accept a EULA for/);
+                const warn = await runResourcePolicy(eulaAcceptance, model(rep, "m", { modelDataUrl: UNKNOWN }));
+                assert.deepStrictEqual(warn.diagnostics.map(d => d.enforcementLevel), ["advisory"], rep);
+            }
         });
     });
 });

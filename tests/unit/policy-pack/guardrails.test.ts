@@ -17,7 +17,9 @@ describe("sagemakerGuardrails()", () => {
         const region = policies[1].configSchema!.properties;
         assert.strictEqual(region.unknownBucketRegion.default, "warn");
         assert.strictEqual(region.allowedRegions.default, undefined);
-        assert.deepStrictEqual(readyPackArgs().policies.map(p => p.name), names);
+        // The ready pack also lists the opt-in sagemaker-plaintext-secrets, disabled until its config gives a level.
+        assert.deepStrictEqual(readyPackArgs().policies.map(p => [p.name, p.enforcementLevel]),
+            [...names.map(n => [n, "mandatory"]), ["sagemaker-plaintext-secrets", "disabled"]]);
     });
 
     it("options given in code become the schema defaults the engine applies", () => {

@@ -140,7 +140,14 @@ export const ROWS: Row[] = [
     s3("https://reports-123456789012.op-01234567890123456.s3-outposts.us-west-2.amazonaws.com/k", "SDK (Outposts access point ARN)", { partition: "aws", region: "us-west-2", account: "123456789012", key: "k" },
         { Bucket: "arn:aws:s3-outposts:us-west-2:123456789012:outpost/op-01234567890123456/accesspoint/reports", Region: "us-west-2", key: "k" }),
     // Keys: percent-encoding and queries are URL syntax, not part of the key
-    s3(`https://${B}.s3.us-west-2.amazonaws.com/models%2Fv1/m%20x.tar.gz`, "RFC3986 (percent-encoding), S3-VH", { partition: "aws", region: "us-west-2", bucket: B, key: "models/v1/m x.tar.gz" }),
+    s3(`https://${B}.s3.us-west-2.amazonaws.com/models%20v1/m%20x.tar.gz`, "RFC3986 (percent-encoding), S3-VH", { partition: "aws", region: "us-west-2", bucket: B, key: "models v1/m x.tar.gz" }),
+    // Keys that name no one object: an encoded "/" (decoded or not, by whom?) and dot segments (does SageMaker resolve them? undocumented)
+    unplaced(`https://${B}.s3.us-west-2.amazonaws.com/models%2Fv1/m.tar.gz`, "s3", "RFC3986 (an encoded slash is data, not a separator, for whoever does not decode it)"),
+    unplaced(`https://${B}.s3.us-west-2.amazonaws.com/approved/../other/m.tar.gz`, "s3", "RFC3986 5.2.4 (dot segments are removed by URL resolution)"),
+    unplaced(`https://${B}.s3.us-west-2.amazonaws.com/approved/%2e%2e/other/m.tar.gz`, "s3", "RFC3986 2.3 / 5.2.4 (%2E is \".\")"),
+    unplaced(`https://s3.us-west-2.amazonaws.com/${B}/./m.tar.gz`, "s3", "RFC3986 5.2.4"),
+    unplaced(`s3://${B}/approved/../other/m.tar.gz`, "s3", "RFC3986 5.2.4 (an s3:// URI is a URI too)"),
+    unplaced(`https://${B}.s3.us-west-2.amazonaws.com/approved\\..\\other/m.tar.gz`, "s3", "WHATWG URL (a backslash is a separator in https URLs)"),
     s3(`https://${B}.s3.us-west-2.amazonaws.com/k/m.tar.gz?versionId=3`, "RFC3986 (query), S3-VH", { partition: "aws", region: "us-west-2", bucket: B, key: "k/m.tar.gz" }),
 
     // Not S3 locations (the API pattern accepts any https URL): never placed

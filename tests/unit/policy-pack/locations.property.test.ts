@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { performance } from "perf_hooks";
 import type { Policy, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "../../../policy-pack/node_modules/@pulumi/policy";
 import { MEMBERS } from "../../../policy-pack/src/normalize/members";
-import { eulaAcceptance, policies, regionMatch } from "../../../policy-pack/src/policies";
+import { eulaAcceptance, policies, regionMatch } from "../../../policy-pack/src";
 import { PACK_DIR, resourceArgs, runResourcePolicy, runStackPolicy, stackResource, TestResource } from "../../helpers/policy-args";
 import { resourceWith } from "./members";
 

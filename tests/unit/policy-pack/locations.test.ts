@@ -4,7 +4,7 @@
 // cannot place is reported; every spelling of a gated location is gated.
 import * as assert from "assert";
 import { parseLocation } from "../../../policy-pack/src/locations";
-import { eulaAcceptance, regionMatch } from "../../../policy-pack/src/policies";
+import { eulaAcceptance, regionMatch } from "../../../policy-pack/src";
 import { messages, PACK_DIR, runResourcePolicy, runStackPolicy } from "../../helpers/policy-args";
 import { ROWS, Row } from "./location-table";
 import { partitionOf, resourceWith, spelledPath } from "./members";

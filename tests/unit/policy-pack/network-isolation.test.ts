@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { networkIsolation } from "../../../policy-pack/src/policies";
+import { networkIsolation } from "../../../policy-pack/src";
 import { messages, runRemediation, runResourcePolicy, UNKNOWN, UNKNOWN_BOOL, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { IMAGE_USE1, model, REPS, TYPES } from "./fixtures";
 

@@ -40,12 +40,42 @@ describe("policy pack served by run-policy-pack", function () {
         child?.kill();
     });
 
-    it("announces sagemaker-guardrails with its four mandatory policies and their config schemas", async () => {
+    it("announces sagemaker-guardrails with its four mandatory policies, the opt-in one disabled, and their config schemas", async () => {
         const info = await call<{ getName(): string; getPoliciesList(): { getName(): string; getEnforcementlevel(): number; hasConfigschema(): boolean }[] }>("getAnalyzerInfo", new Empty());
         assert.strictEqual(info.getName(), "sagemaker-guardrails");
         const policies = info.getPoliciesList();
-        assert.deepStrictEqual(policies.map(p => p.getName()), ["sagemaker-network-isolation", "sagemaker-region-match", "sagemaker-eula-acceptance", "sagemaker-registry-approval"]);
-        assert.ok(policies.every(p => p.getEnforcementlevel() === pb.EnforcementLevel.MANDATORY && p.hasConfigschema()));
+        const M = pb.EnforcementLevel.MANDATORY, D = pb.EnforcementLevel.DISABLED;
+        assert.deepStrictEqual(policies.map(p => [p.getName(), p.getEnforcementlevel()]), [
+            ["sagemaker-network-isolation", M], ["sagemaker-region-match", M], ["sagemaker-eula-acceptance", M], ["sagemaker-registry-approval", M],
+            ["sagemaker-plaintext-secrets", D],
+        ]);
+        assert.ok(policies.every(p => p.hasConfigschema()));
+    });
+
+    it("sagemaker-plaintext-secrets, enabled by config, sees a secret as plain as a literal (why it is judged by key only)", async () => {
+        const cfg = new pb.ConfigureAnalyzerRequest();
+        const secretsCfg = new pb.PolicyConfig();
+        secretsCfg.setEnforcementlevel(pb.EnforcementLevel.ADVISORY);
+        secretsCfg.setProperties(Struct.fromJavaScript({}));
+        cfg.getPolicyconfigMap().set("sagemaker-plaintext-secrets", secretsCfg);
+        await call("configure", cfg);
+        const req = new pb.AnalyzeRequest();
+        req.setType("pulumi-nodejs:dynamic/sagemaker:Model");
+        req.setName("llm");
+        req.setUrn("urn:pulumi:dev::app::pulumi-nodejs:dynamic/sagemaker:Model::llm");
+        // As the engine sends a Pulumi secret to an analyzer (MarshalOptions KeepSecrets: true).
+        const secret = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "pw" };
+        req.setProperties(Struct.fromJavaScript({
+            ModelName: "llm", EnableNetworkIsolation: true, region: "us-east-1",
+            PrimaryContainer: { Image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/x:1", Environment: { HF_TOKEN: "hf_x", DB_PASSWORD: secret, TOKENIZER_PATH: "/t" } },
+        }));
+        req.setOptions(new pb.AnalyzerResourceOptions());
+        const res = await call<{ getDiagnosticsList(): { getPolicyname(): string; getEnforcementlevel(): number; getMessage(): string }[] }>("analyze", req);
+        const ds = res.getDiagnosticsList().filter(d => d.getPolicyname() === "sagemaker-plaintext-secrets");
+        assert.deepStrictEqual(ds.map(d => [d.getEnforcementlevel(), /: (\S+) holds a literal value/.exec(d.getMessage())?.[1]]).sort(), [
+            [pb.EnforcementLevel.ADVISORY, "PrimaryContainer.Environment.DB_PASSWORD"],
+            [pb.EnforcementLevel.ADVISORY, "PrimaryContainer.Environment.HF_TOKEN"],
+        ]);
     });
 
     it("reports mandatory violations and onUnknown=warn advisories through the real analyzer", async () => {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { regionMatch } from "../../../policy-pack/src/policies";
+import { regionMatch } from "../../../policy-pack/src";
 import { messages, runResourcePolicy, runStackPolicy, UNKNOWN, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { awsProvider, dynamicProvider, IMAGE_USE1, IMAGE_USW2, model, modelPackage, nativeProvider, REPS, Rep } from "./fixtures";
 

@@ -52,7 +52,7 @@ describe("registry lookups: error paths (mocked SDK)", () => {
             ["a misspelt filter", { ModelPackageGroupName: "churn", ModelApprovalstatus: "Approved" },
                 [/ModelApprovalstatus: is not an argument of this lookup \(allowed: ModelPackageGroupName, region, ModelApprovalStatus, /]],
             ["an approval the API does not have", { ModelPackageGroupName: "churn", ModelApprovalStatus: "approved" },
-                [/ModelApprovalStatus: "approved" is not a ModelApprovalStatus value; allowed: Approved, Rejected, PendingManualApproval .*\(constraint: enum\)/]],
+                [/ModelApprovalStatus: "approved" is not a ModelApprovalStatus value; did you mean Approved\? allowed: Approved, Rejected, PendingManualApproval .*\(constraint: enum\)/]],
             ["a page size above the API's maximum", { ModelPackageGroupName: "churn", pageSize: 101 }, [/pageSize: 101 is not a ListModelPackages page size \(constraint: range\)\. Fix: use a whole number from 1 to 100 \(the API's MaxResults range\), or leave it out for 100\./]],
             ["a page size that is not a whole number", { ModelPackageGroupName: "churn", pageSize: 2.5 }, [/pageSize: 2\.5 is not a ListModelPackages page size/]],
             ["a page size of 0", { ModelPackageGroupName: "churn", pageSize: 0 }, [/pageSize: 0 is not a ListModelPackages page size/]],

@@ -61,12 +61,12 @@ describe("validateShape", () => {
   it("reports missing required members and unknown members", () => {
     const issues = validateShape("CreateModelInput", { PrimaryContainer: { Image: image, Imagee: "typo" } });
     assert.deepStrictEqual(issues.map((i) => `${i.path} ${i.constraint}`), ["ModelName required", "PrimaryContainer.Imagee unknownMember"]);
-    assert.match(issues[1].message, /is not a member of ContainerDefinition \(allowed: ContainerHostname, Image, /);
+    assert.match(issues[1].message, /is not a member of ContainerDefinition; did you mean Image\? \(allowed: ContainerHostname, Image, /);
   });
 
   it("lists the allowed values of a small enum, closest first, with the reference page", () => {
     const [issue] = validateShape("CreateModelPackageInput", { ModelPackageGroupName: "g", ModelApprovalStatus: "Approve" });
-    assert.strictEqual(issue.message, "ModelApprovalStatus: \"Approve\" is not a ModelApprovalStatus value; allowed: Approved, Rejected, " +
+    assert.strictEqual(issue.message, "ModelApprovalStatus: \"Approve\" is not a ModelApprovalStatus value; did you mean Approved? allowed: Approved, Rejected, " +
       "PendingManualApproval (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackage.html)");
   });
 

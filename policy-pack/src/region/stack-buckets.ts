@@ -1,14 +1,13 @@
 // S3 buckets declared in the same stack, whatever resource declares them: name -> region.
-import { resourceRegion, ResourceLike } from "./index";
-import { asString, isUnknown, read } from "./unknowns";
+import { ResourceLike } from "../normalize";
+import { asString, isUnknown, read } from "../normalize/unknowns";
+import { resourceRegion } from "./deployment";
 
 const BUCKET_TYPES: Record<string, { nameKey: string; regionKey?: string; configKey: string }> = {
     "aws:s3/bucket:Bucket": { nameKey: "bucket", regionKey: "region", configKey: "aws:region" },
     "aws:s3/bucketV2:BucketV2": { nameKey: "bucket", regionKey: "region", configKey: "aws:region" },
     "aws-native:s3:Bucket": { nameKey: "bucketName", configKey: "aws-native:region" },
 };
-
-export const BUCKET_RESOURCE_TYPES = Object.keys(BUCKET_TYPES);
 
 /** Buckets whose name and region are both known. */
 export function stackBucketRegions(resources: ResourceLike[]): Map<string, string> {
