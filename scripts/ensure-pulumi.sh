@@ -49,12 +49,39 @@ replace_file() { # replace_file SOURCE TARGET MODE: atomically, only when the co
     fi
 }
 
+# The Pulumi YAML language host (github.com/pulumi/pulumi-yaml, served by the Go module proxy),
+# beside the CLI: the plugin face's example and e2e test are YAML programs (examples/yaml-registry).
+# Built once per version into the machine-wide cache (~80 s on the module cache the CLI build
+# leaves); a marker names the version built, so a later run only checks.
+yaml_version="1.25.0"
+install_yaml_language_host() {
+    local marker="$bin/.pulumi-language-yaml-v$yaml_version"
+    if [ -x "$bin/pulumi-language-yaml" ] && [ -f "$marker" ]; then
+        return 0
+    fi
+    if ! command -v go >/dev/null 2>&1; then
+        say "no Go toolchain: the YAML language host (pulumi-language-yaml) is not built; YAML programs will not run"
+        return 0
+    fi
+    say "building pulumi-language-yaml v$yaml_version into $bin"
+    local start
+    start=$(date +%s)
+    mkdir -p "$bin"
+    GOTOOLCHAIN=local GOFLAGS=-mod=mod GOBIN="$bin.yaml.$$" \
+        go install "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$yaml_version"
+    mv -f "$bin.yaml.$$/pulumi-language-yaml" "$bin/pulumi-language-yaml"
+    rmdir "$bin.yaml.$$"
+    touch "$marker"
+    say "built $bin/pulumi-language-yaml in $(( $(date +%s) - start ))s"
+}
+
 # 1. A CLI already on PATH (other than ours) that is recent enough.
 if [ ! -x "$bin/pulumi" ]; then
     if existing="$(command -v pulumi 2>/dev/null)"; then
         have="$(pulumi version 2>/dev/null | sed 's/^v//')"
         if [ -n "$have" ] && version_ge "$have" "$want"; then
             say "using $existing (v$have >= v$want)"
+            install_yaml_language_host
             exit 0
         fi
         say "ignoring $existing (v${have:-?} is older than v$want)"
@@ -66,6 +93,7 @@ mkdir -p "$bin"
 if [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "v$want" ]; then
     install_dynamic_provider_plugin
     install_language_host_launcher
+    install_yaml_language_host
     say "using $bin/pulumi ($("$bin/pulumi" version))"
     exit 0
 fi
@@ -120,4 +148,5 @@ if [ -n "$pseudo" ]; then
 fi
 install_dynamic_provider_plugin
 install_language_host_launcher
+install_yaml_language_host
 say "ready: $("$bin/pulumi" version) in $bin"

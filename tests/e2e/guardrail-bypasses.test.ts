@@ -4,8 +4,11 @@
 // pulumi-sagemaker program cannot express (check rejects `{}` VPC configs, non-boolean flags and
 // 128 KB URLs before any policy runs; buckets declared in the stack need @pulumi/aws, whose plugin
 // cannot be had here) are covered by tests/unit/policy-pack/bypasses.test.ts.
+// Run on both faces of the engine (issue 24): the plugin's types are the pack's fourth dialect.
 import { strict as assert } from "assert";
-import { MODEL, MODEL_PACKAGE, POLICY_PACK_DIR, PulumiStack, createStack, fixtureDir, policyViolations, violationsAt, writePolicyConfig } from "../helpers/e2e";
+import * as path from "path";
+import { MODEL, MODEL_PACKAGE, POLICY_PACK_DIR, PulumiStack, REPO_ROOT, createStack, fixtureDir, policyViolations, violationsAt, writePolicyConfig } from "../helpers/e2e";
+import { engineEnv } from "../../scripts/lib/pulumi-cli";
 
 const CONFIG = {
     "sagemaker-region-match": { bucketRegions: { "acme-models": "eu-west-1" } },
@@ -27,14 +30,26 @@ const EXPECTED = {
     ],
 };
 
-describe("e2e: every guardrail bypass of issue 13 is reported by pulumi preview --policy-pack", function () {
+/** Each face: its types, what its stack needs, and how its messages spell a member path. */
+const FACES = {
+    dynamic: { model: MODEL, modelPackage: MODEL_PACKAGE, config: {}, env: (): NodeJS.ProcessEnv => ({}), spell: (p: string) => p },
+    plugin: {
+        model: "sagemaker:index:Model", modelPackage: "sagemaker:index:ModelPackage",
+        config: { "bypasses:face": "plugin", "sagemaker:region": "us-east-1" },
+        env: (): NodeJS.ProcessEnv => ({ PATH: `${path.join(REPO_ROOT, "plugin", "bin")}:${engineEnv().PATH}` }),
+        // The schema's camelCase (every member on these paths is a plain lower-first rename).
+        spell: (p: string) => p.replace(/(^|[.])([A-Z])/g, (_m, dot: string, c: string) => dot + c.toLowerCase()),
+    },
+};
+
+for (const [face, FACE] of Object.entries(FACES)) describe(`e2e: every guardrail bypass of issue 13 is reported by pulumi preview --policy-pack (${face} face)`, function () {
     this.timeout(10 * 60_000);
     let stack: PulumiStack;
     let output: string;
     let code: number;
 
     before(async () => {
-        stack = await createStack(fixtureDir("bypasses"), { name: "e2e-bypasses" });
+        stack = await createStack(fixtureDir("bypasses"), { name: `e2e-bypasses-${face}`, config: FACE.config, env: FACE.env() });
         const preview = await stack.preview(["--policy-pack", POLICY_PACK_DIR, "--policy-pack-config", writePolicyConfig(CONFIG)]);
         output = preview.output;
         code = preview.code;
@@ -56,13 +71,13 @@ describe("e2e: every guardrail bypass of issue 13 is reported by pulumi preview 
 
     it("names the member and the value in the resource's own spelling", () => {
         for (const [name, text] of [
-            ["legacy-global-host", "PrimaryContainer.ModelDataUrl \"https://acme-models.s3.amazonaws.com/m.tar.gz\" is in bucket \"acme-models\" of region \"eu-west-1\""],
+            ["legacy-global-host", `${FACE.spell("PrimaryContainer.ModelDataUrl")} "https://acme-models.s3.amazonaws.com/m.tar.gz" is in bucket "acme-models" of region "eu-west-1"`],
             ["sovereign-cloud", "is in partition \"aws-eusc\""],
             ["not-s3", "is not a location this policy can place"],
-            ["manifest", "PrimaryContainer.ModelDataSource.S3DataSource.ManifestS3Uri"],
-            ["additional-s3-data-source", "InferenceSpecification.Containers[0].AdditionalS3DataSource.S3Uri"],
-            ["kms-key", "SecurityConfig.KmsKeyId"],
-            ["source-uri-https", "SourceUri \"https://acme-models.s3.eu-west-1.amazonaws.com/source/\""],
+            ["manifest", FACE.spell("PrimaryContainer.ModelDataSource.S3DataSource.ManifestS3Uri")],
+            ["additional-s3-data-source", FACE.spell("InferenceSpecification.Containers[0].AdditionalS3DataSource.S3Uri")],
+            ["kms-key", FACE.spell("SecurityConfig.KmsKeyId")],
+            ["source-uri-https", `${FACE.spell("SourceUri")} "https://acme-models.s3.eu-west-1.amazonaws.com/source/"`],
             ["hub-approved-s3-not", "one entry must cover every location of the data source"],
             ["approved-by-segment", "which no approvedModels entry covers"],
         ]) {
@@ -73,6 +88,6 @@ describe("e2e: every guardrail bypass of issue 13 is reported by pulumi preview 
 
     it("does not block what is compliant: s3-external-1 is us-east-1", () => {
         assert.ok(!policyViolations(output).some(v => v.name === "s3-external-1"), output);
-        assert.ok(policyViolations(output).every(v => v.type === MODEL || v.type === MODEL_PACKAGE), output);
+        assert.ok(policyViolations(output).every(v => v.type === FACE.model || v.type === FACE.modelPackage), output);
     });
 });

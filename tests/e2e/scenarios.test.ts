@@ -1,20 +1,35 @@
 // The scenario list (tests/scenarios/programs.ts) at the e2e layer: one resource of every kind in
 // one program (tests/e2e/fixtures/scenarios), each step run once for all of them with the real
-// Pulumi CLI against the local endpoint, and every kind checked after each step.
+// Pulumi CLI against the local endpoint, and every kind checked after each step. Run against both
+// faces of the one engine: the dynamic resources and the provider plugin (issue 24).
 import { strict as assert } from "assert";
 import { DeleteModelCommand, DeleteModelPackageCommand, DeleteModelPackageGroupCommand, DescribeModelPackageCommand, ListTagsCommand } from "@aws-sdk/client-sagemaker";
 import { PROGRAMS, title } from "../scenarios/programs";
+import * as path from "path";
+import { engineEnv } from "../../scripts/lib/pulumi-cli";
 import {
-    assertEndpointEmpty, assertOk, calls, createStack, fixtureDir, MODEL, MODEL_PACKAGE, MODEL_PACKAGE_GROUP, resourceChanges, resourceLines, setConfig,
+    REPO_ROOT, assertEndpointEmpty, assertOk, calls, createStack, fixtureDir, MODEL, MODEL_PACKAGE, MODEL_PACKAGE_GROUP, resourceChanges, resourceLines, setConfig,
     sortedIds, useE2eEndpoint, type PulumiStack,
 } from "../helpers/e2e";
 
-const TYPES = { Model: MODEL, ModelPackageGroup: MODEL_PACKAGE_GROUP, ModelPackage: MODEL_PACKAGE } as const;
+/** Each face: its type tokens, and what its stack needs (the plugin from PATH, its own region key). */
+const FACES = {
+    dynamic: {
+        types: { Model: MODEL, ModelPackageGroup: MODEL_PACKAGE_GROUP, ModelPackage: MODEL_PACKAGE },
+        config: {},
+        env: (): NodeJS.ProcessEnv => ({}),
+    },
+    plugin: {
+        types: { Model: "sagemaker:index:Model", ModelPackageGroup: "sagemaker:index:ModelPackageGroup", ModelPackage: "sagemaker:index:ModelPackage" },
+        config: { "sagemaker:region": "us-east-1" },
+        env: (): NodeJS.ProcessEnv => ({ PATH: `${path.join(REPO_ROOT, "plugin", "bin")}:${engineEnv().PATH}` }),
+    },
+} as const;
 
 /** The Pulumi (logical) name the fixture gives each scenario's resource. */
 const LOGICAL = PROGRAMS.map((p) => ({ p, name: title(p).replace(/[^A-Za-z]+/g, "-").replace(/-$/, "").toLowerCase() }));
 
-describe("e2e: the scenario list for every kind with the real Pulumi CLI", function () {
+for (const [face, { types: TYPES, config: faceConfig, env: faceEnv }] of Object.entries(FACES)) describe(`e2e: the scenario list for every kind with the real Pulumi CLI (${face} face)`, function () {
     this.timeout(15 * 60_000);
     const local = useE2eEndpoint();
     let stack: PulumiStack;
@@ -37,13 +52,16 @@ describe("e2e: the scenario list for every kind with the real Pulumi CLI", funct
         const inventory = local.endpoint.inventory();
         const state = await stack.exportState();
         const ofType = (t: string) => sortedIds((state.deployment.resources ?? []).filter((r) => r.type === t));
-        assert.deepEqual(ofType(MODEL), [...inventory.models].sort());
-        assert.deepEqual(ofType(MODEL_PACKAGE_GROUP), [...inventory.modelPackageGroups].sort());
-        assert.deepEqual(ofType(MODEL_PACKAGE), [...inventory.modelPackages].sort());
+        assert.deepEqual(ofType(TYPES.Model), [...inventory.models].sort());
+        assert.deepEqual(ofType(TYPES.ModelPackageGroup), [...inventory.modelPackageGroups].sort());
+        assert.deepEqual(ofType(TYPES.ModelPackage), [...inventory.modelPackages].sort());
     }
 
     before(async () => {
-        stack = await createStack(fixtureDir("scenarios"), { endpoint: local.endpoint, name: "e2e-scenarios", config: { "scenarios:upperCaseNames": "true" } });
+        stack = await createStack(fixtureDir("scenarios"), {
+            endpoint: local.endpoint, name: `e2e-scenarios-${face}`, env: faceEnv(),
+            config: { "scenarios:upperCaseNames": "true", "scenarios:face": face, ...faceConfig },
+        });
     });
 
     after(async () => {

@@ -1,7 +1,7 @@
 // What differs between representations: how member names are spelled, and where the region lives.
 // Walking the members (the generated list of every location SageMaker reads) is written once in index.ts.
 
-export type Representation = "pulumi-sagemaker" | "aws" | "aws-native";
+export type Representation = "pulumi-sagemaker" | "aws" | "aws-native" | "sagemaker-plugin";
 
 export interface Dialect {
     representation: Representation;

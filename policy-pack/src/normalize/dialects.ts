@@ -5,8 +5,9 @@ import { awsNative } from "./aws-native";
 import { Dialect } from "./dialect";
 import { ResourceKind } from "./members";
 import { ourModel } from "./our-model";
+import { sagemakerPlugin } from "./sagemaker-plugin";
 
-const DIALECTS: readonly Dialect[] = [ourModel, awsClassic, awsNative];
+const DIALECTS: readonly Dialect[] = [ourModel, awsClassic, awsNative, sagemakerPlugin];
 
 export function dialectFor(type: string): { dialect: Dialect; kind: ResourceKind } | undefined {
     for (const d of DIALECTS) {
