@@ -1,11 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Tag } from "@aws-sdk/client-sagemaker";
 import { AUTO_NAME_KEYS } from "../common/auto-name";
-import { effectiveRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { diffTags, userTags, type TagChanges } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
-import type { Change, KindSpec, MemberSpec, Props } from "./kind";
+import { PROVIDER_KEY, type Change, type KindSpec, type MemberSpec, type Props } from "./kind";
 import { isAbsent, isPlainObject, memberSame, sameValue, setOwn } from "../common/values";
 
 /** SageMaker names are case-insensitive: "Fraud" and "fraud" name the same resource. */
@@ -86,24 +85,12 @@ export function memberChanges(spec: KindSpec, settings: ProviderSettings, olds: 
         (inPlace ? updates : replaces).push(member);
     }
     for (const [key, own] of Object.entries(spec.own)) {
-        if (key === "region") {
-            if (regionChanged(settings, olds, news)) {
-                replaces.push(key);
-            }
-        } else if (own.change !== "ignore" && !sameValue(olds[key], news[key])) {
+        const isChange = own.changed ?? ((_settings: ProviderSettings, before: unknown, after: unknown) => !sameValue(before, after));
+        if (own.change !== "ignore" && isChange(settings, olds[key], news[key])) {
             (own.change === "replace" ? replaces : updates).push(key);
         }
     }
     return { replaces, updates };
-}
-
-function regionChanged(settings: ProviderSettings, olds: Props, news: Props): boolean {
-    if (isUnknown(news.region)) {
-        return true;
-    }
-    const before = typeof olds.region === "string" ? olds.region : undefined;
-    const after = effectiveRegion(settings, news.region);
-    return before !== undefined && after !== undefined && before !== after;
 }
 
 /**
@@ -115,7 +102,7 @@ function regionChanged(settings: ProviderSettings, olds: Props, news: Props): bo
  */
 export function diffInputs(spec: KindSpec, settings: ProviderSettings, olds: Props, news: Props): pulumi.dynamic.DiffResult {
     const { replaces, updates } = memberChanges(spec, settings, olds, news);
-    const providerChanged = olds.__provider !== news.__provider;
+    const providerChanged = olds[PROVIDER_KEY] !== news[PROVIDER_KEY];
     const name = spec.name.member;
     const deleteBeforeReplace = replaces.length > 0 && news[AUTO_NAME_KEYS.autoNamed] !== true &&
         (isUnknown(news[name]) || sameName(news[name], olds[name]));

@@ -1,6 +1,5 @@
 import type { DescribeModelOutput } from "@aws-sdk/client-sagemaker";
-import type { KindSpec, Props } from "../engine/kind";
-import { COMMON_SETTINGS } from "../engine/own-settings";
+import { COMMON_SETTINGS, type KindSpec, type Props } from "../engine/kind";
 import { toPlain } from "../common/values";
 import { MODEL_MEMBERS } from "./members";
 import { crossFieldFailures } from "./rules";
@@ -38,8 +37,9 @@ export const modelSpec: KindSpec<DescribeModelOutput> = {
     name: { member: "ModelName", generated: true },
     computedOutputs: ["arn", "name", "region", "creationTime", "model"],
     rules: crossFieldFailures,
-    lostCreate: "by-name",
+    lostCreate: { by: "name" },
     api: {
+        commands: (sm) => ({ create: sm.CreateModelCommand, describe: sm.DescribeModelCommand, delete: sm.DeleteModelCommand }),
         outputs: (d, inputs, fallback) => ({ name: inputs.ModelName, model: publicDescription(d) ?? fallback.model }),
     },
     hooks: {},

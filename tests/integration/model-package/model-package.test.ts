@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { DescribeModelPackageCommand, UpdateModelPackageCommand } from "@aws-sdk/client-sagemaker";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
-import { ResourceInitError } from "../../../provider/engine/init-error";
+import { ResourceInitError } from "../../../provider/engine/kind";
 import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpec, spec } from "../../unit/model-package/fixtures";
 import { checked, deploy, progressLines, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "../../helpers/lifecycle-harness";

@@ -15,7 +15,7 @@ import fc from "fast-check";
 import { CreateModelCommand, CreateModelPackageCommand, CreateModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { startLocalEndpoint, type LocalEndpoint } from "../../../local-endpoint";
 import { checkInputs } from "../../../provider/engine/check";
-import { createRequest } from "../../../provider/engine/create";
+import { createRequest } from "../../../provider/engine/request";
 import { crossFieldFailures as modelRules } from "../../../provider/model/rules";
 import { modelSpec } from "../../../provider/model/spec";
 import { crossFieldFailures as packageRules } from "../../../provider/model-package/rules";
