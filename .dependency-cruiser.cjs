@@ -2,7 +2,7 @@
 // `npm run --silent check:imports`. Type-only imports count: an arrow is an arrow.
 //
 // Layers, lowest first; an import may point down or sideways, never up:
-//   common -> shapes, rules -> aws -> engine -> model, model-package, model-package-group -> registry, runtime.ts, index.ts
+//   identity -> common -> shapes, rules -> aws -> engine -> model, model-package, model-package-group -> registry, runtime.ts, index.ts
 // Engine floors (at most 4): a file imports only files of lower floors.
 //   1 kind.ts    2 request, match, diff, state, context    3 check, create, update, read-delete    4 lifecycle
 // A kind sees the engine only through its kind interface (engine/kind.ts).
@@ -31,6 +31,7 @@ const upward = (name, from, to) => ({
 
 module.exports = {
     forbidden: [
+        upward("identity", "^provider/identity/", "^provider/(?!identity/)"),
         upward("common", "^provider/common/", ABOVE.common),
         upward("shapes-rules", "^provider/(shapes|rules)/", ABOVE.shapesAndRules),
         upward("aws", "^provider/aws/", ABOVE.aws),

@@ -1,3 +1,5 @@
+import { isRegionName } from "../identity/region";
+
 /**
  * What a provider knows about where to send requests. Read from the stack config in `configure`
  * and kept on the provider object; never holds a credential (credentials come from the SDK's
@@ -36,7 +38,6 @@ export const CONFIG_KEYS = {
     validation: "sagemaker:validation",
 } as const;
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
 
 interface ConfigReader {
     get(key: string): string | undefined;
@@ -76,7 +77,7 @@ export function settingsFromConfig(config: ConfigReader): ProviderSettings {
 }
 
 export function assertRegion(region: string, where: string): void {
-    if (!REGION_PATTERN.test(region)) {
+    if (!isRegionName(region)) {
         throw new Error(`${where} is "${shown(region)}", which is not an AWS region name: ` +
             `use a region code such as "us-east-1" or "eu-west-2"` +
             (where.startsWith("stack config") ? ` (pulumi config set ${CONFIG_KEYS.region} us-east-1).` : "."));

@@ -4,13 +4,9 @@ import { AUTO_NAME_KEYS } from "../common/auto-name";
 import type { ProviderSettings } from "../common/settings";
 import { diffTags, userTags, type TagChanges } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
+import { sameName } from "../identity/names";
 import { PROVIDER_KEY, type Change, type KindSpec, type MemberSpec, type Props } from "./kind";
 import { isAbsent, isPlainObject, memberSame, sameValue, setOwn } from "../common/values";
-
-/** SageMaker names are case-insensitive: "Fraud" and "fraud" name the same resource. */
-export function sameName(a: unknown, b: unknown): boolean {
-    return typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
-}
 
 /** Whether a member's old and new values differ, in the member's own terms. */
 function differs(spec: MemberSpec, before: unknown, after: unknown): boolean {

@@ -4,6 +4,7 @@ import { isNotFound, userError } from "../aws/errors";
 import { ruleFailures } from "../rules/wording";
 import { booleanSetting, COMMON_SETTINGS, type KindContext, type KindSpec, type Props } from "../engine/kind";
 import { GROUP_MEMBERS } from "./members";
+import { nameOf, versionOf } from "../identity/names";
 
 /**
  * The ModelPackageGroup, declared. There is no UpdateModelPackageGroup: every member but Tags
@@ -38,7 +39,7 @@ async function listVersions(ctx: KindContext, group: string): Promise<string[]> 
 async function deleteVersionsFirst(ctx: KindContext, id: string, props: Props): Promise<void> {
     const versions = await listVersions(ctx, id);
     if (versions.length > 0 && props.deleteVersionsOnDestroy !== true) {
-        const numbers = versions.map((a) => a.slice(a.lastIndexOf("/") + 1)).sort((x, y) => Number(x) - Number(y));
+        const numbers = versions.map((a) => versionOf(a) ?? nameOf(a)).sort((x, y) => Number(x) - Number(y));
         const shown = numbers.slice(0, 5).join(", ");
         throw userError(`${ctx.resource} still holds ${versions.length} model package version(s) ` +
             `(${shown}${versions.length > 5 ? ", ..." : ""}), and SageMaker cannot delete a group that has versions. ` +
@@ -50,7 +51,7 @@ async function deleteVersionsFirst(ctx: KindContext, id: string, props: Props): 
             await ctx.send(new (sdk().DeleteModelPackageCommand)({ ModelPackageName: arn }));
         } catch (err) {
             if (!isNotFound(err)) {
-                throw ctx.failure(err, "DeleteModelPackage", `${ctx.resource} version ${arn.slice(arn.lastIndexOf("/") + 1)}`);
+                throw ctx.failure(err, "DeleteModelPackage", `${ctx.resource} version ${versionOf(arn) ?? nameOf(arn)}`);
             }
         }
     }

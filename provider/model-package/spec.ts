@@ -4,6 +4,7 @@ import { checkFailure } from "../common/check-failures";
 import { containsUnknown } from "../common/unknown";
 import { COMMON_SETTINGS, type KindContext, type KindSpec, type OwnSetting, type Props } from "../engine/kind";
 import { isAbsent, toPlain } from "../common/values";
+import { nameOf } from "../identity/names";
 import { clientToken, resolveClientToken } from "./client-token";
 import { PACKAGE_MEMBERS } from "./members";
 import { crossFieldFailures } from "./rules";
@@ -19,7 +20,7 @@ export function isVersioned(props: Props): boolean {
 /** How messages name a package: versions by group (and version once known), others by name. */
 export function label(props: Props): string {
     if (isVersioned(props)) {
-        const group = String(props.ModelPackageGroupName).replace(/^arn:.*\//, "");
+        const group = nameOf(String(props.ModelPackageGroupName));
         return `ModelPackage "${group}"${isAbsent(props.version) ? " (new version)" : ` version ${String(props.version)}`}`;
     }
     return `ModelPackage "${String(props.ModelPackageName)}"`;
