@@ -1,6 +1,7 @@
 import type { SageMakerClient, Tag } from "@aws-sdk/client-sagemaker";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
 import { describeAwsError, goneError, isNotFound } from "../aws/errors";
+import { retryWhile } from "../aws/propagation";
 import { ownRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import type { TagChanges } from "../common/tags";
@@ -62,9 +63,11 @@ export async function contextFor<D>(spec: KindSpec<D>, settings: ProviderSetting
     return build(spec, client, settings, await clientRegion(client), labelOf(spec as KindSpec, props ?? {}, id), secretsOf(spec as KindSpec, props));
 }
 
-/** The kind's create call; the SDK's error comes through (the caller decides on recovery). */
+/** The kind's create call (again while the kind's `createRetry` says so); the SDK's error comes through (the caller decides on recovery). */
 export async function sendCreate<D>(ctx: EngineContext<D>, request: Props): Promise<Created> {
-    const out = await ctx.send(new ctx.commands.create(request as never) as never) as unknown as Props;
+    const retry = ctx.spec.api.createRetry;
+    const send = () => ctx.send(new ctx.commands.create(request as never) as never) as unknown as Promise<Props>;
+    const out = retry ? await retryWhile(send, retry.when, retry.forMs) : await send();
     const arn = typeof out[`${ctx.spec.kind}Arn`] === "string" ? out[`${ctx.spec.kind}Arn`] as string : undefined;
     return { id: ctx.spec.api.idIsArn ? arn! : String(request[ctx.spec.name.member]), arn };
 }

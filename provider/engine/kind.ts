@@ -106,6 +106,11 @@ export interface KindApi<Described> {
     updateIdMember?: string;
     /** The ARN the create call answers is the id (default: the name). */
     idIsArn?: true;
+    /**
+     * Create-call answers that pass with time (e.g. an execution role IAM has not propagated yet):
+     * the create call is sent again while `when` accepts the error, for at most `forMs`.
+     */
+    createRetry?: { when(err: unknown): boolean; forMs: number };
     /** The create-input members as the describe call reports them, when not simply those members of the answer. */
     live?(d: Described): Props;
     /** The kind's own outputs (camelCase), besides arn, creationTime and region, which every kind has. */

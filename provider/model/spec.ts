@@ -1,5 +1,6 @@
 import type { DescribeModelOutput } from "@aws-sdk/client-sagemaker";
 import { COMMON_SETTINGS, type KindSpec, type Props } from "../engine/kind";
+import { isRolePropagation, ROLE_PROPAGATION_MS } from "../aws/propagation";
 import { toPlain } from "../common/values";
 import { MODEL_MEMBERS } from "./members";
 import { crossFieldFailures } from "./rules";
@@ -40,6 +41,8 @@ export const modelSpec: KindSpec<DescribeModelOutput> = {
     lostCreate: { by: "name" },
     api: {
         commands: (sm) => ({ create: sm.CreateModelCommand, describe: sm.DescribeModelCommand, delete: sm.DeleteModelCommand }),
+        // A role created in the same deployment may not be assumable yet (aws/propagation.ts).
+        createRetry: { when: isRolePropagation, forMs: ROLE_PROPAGATION_MS },
         outputs: (d, inputs, fallback) => ({ name: inputs.ModelName, model: publicDescription(d) ?? fallback.model }),
     },
     hooks: {},
