@@ -59,3 +59,19 @@ describe("errors built for users print their message once", () => {
         assert.match(err.message, /^Model "m": SageMaker DeleteModel failed: AccessDeniedException: User is not authorized — Grant the deploying identity/);
     });
 });
+
+describe("isNetworkError: an answer is never a lost connection, whatever its code (issue 21)", () => {
+    it("an answered RequestTimeout (HTTP 408) or TimeoutError (HTTP 504) is not a network error, nor a lost create", () => {
+        for (const [name, status] of [["RequestTimeout", 408], ["TimeoutError", 504], ["ECONNRESET", 400]] as const) {
+            const err = serviceError(name, "the service answered", status, 2);
+            assert.strictEqual(isNetworkError(err), false, name);
+            assert.strictEqual(isLostCreate(err), false, name);
+        }
+    });
+
+    it("the same codes without an answer are network errors", () => {
+        for (const name of ["RequestTimeout", "TimeoutError"]) {
+            assert.strictEqual(isNetworkError(Object.assign(new Error("no answer"), { name, $metadata: { attempts: 1 } })), true, name);
+        }
+    });
+});
