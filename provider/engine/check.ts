@@ -6,6 +6,7 @@ import type { ProviderSettings } from "../common/settings";
 import { isUnknown } from "../common/unknown";
 import { getShape } from "../shapes/validate";
 import { checkShape } from "../shapes/validation-mode";
+import { engineWarning } from "./log";
 import { sdk } from "../aws/client";
 import { ENGINE_KEYS, operationOf, type KindSpec, type Props } from "./kind";
 import { createRequest } from "./request";
@@ -61,12 +62,12 @@ function shapeFailures(spec: KindSpec, settings: ProviderSettings, inputs: Props
     const ignore = [...Object.keys(spec.own), ...afterCreate, ...ENGINE_KEYS];
     const named = settingNames(spec);
     const commands = spec.api.commands(sdk());
-    const failures = checkShape(settings, spec.kind, `${operationOf(commands.create)}Input`, inputs, { isUnknown, ignoreMembers: ignore }).map((i) => shapeIssueFailure(i, named));
+    const failures = checkShape(settings, spec.kind, `${operationOf(commands.create)}Input`, inputs, { isUnknown, ignoreMembers: ignore }, engineWarning).map((i) => shapeIssueFailure(i, named));
     const updateShape = commands.update ? getShape(`${operationOf(commands.update)}Input`) : undefined;
     for (const member of afterCreate) {
         const shape = updateShape?.members?.[member];
         if (shape && !isAbsent(inputs[member])) {
-            failures.push(...checkShape(settings, spec.kind, shape, inputs[member], { isUnknown, rootPath: member }).map((i) => shapeIssueFailure(i)));
+            failures.push(...checkShape(settings, spec.kind, shape, inputs[member], { isUnknown, rootPath: member }, engineWarning).map((i) => shapeIssueFailure(i)));
         }
     }
     return failures;
