@@ -7,7 +7,7 @@ import { isAbsent, toPlain } from "../common/values";
 import { nameOf } from "../identity/names";
 import { clientToken, resolveClientToken } from "./client-token";
 import { PACKAGE_MEMBERS } from "./members";
-import { crossFieldFailures } from "./rules";
+import { ruleFailures } from "../rules/wording";
 import { DEFAULT_STATUS_TIMEOUT_MINUTES, waitForCompleted } from "./wait-for-completed";
 
 /** The ModelPackage: its members (members.ts), API calls, outputs, hooks (status wait, ClientToken, adopt). */
@@ -109,7 +109,8 @@ export const modelPackageSpec: KindSpec<DescribeModelPackageOutput> = {
     name: { member: "ModelPackageName", generated: false },
     computedOutputs: ["arn", "name", "version", "status", "statusDetails", "creationTime", "region"],
     label: (props) => label(props),
-    rules: crossFieldFailures,
+    // CreateModelPackage's cross-field rules (provider/rules/model-package.ts, shared with the local endpoint).
+    rules: (inputs) => ruleFailures("CreateModelPackage", inputs),
     // The SDK's retries resend the same ClientToken, so a lost create response returns the same package.
     lostCreate: { by: "client-token", recreate: { attempts: 3, next: nextRequest } },
     api: {

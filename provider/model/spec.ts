@@ -3,7 +3,7 @@ import { COMMON_SETTINGS, type KindSpec, type Props } from "../engine/kind";
 import { isRolePropagation, ROLE_PROPAGATION_MS } from "../aws/propagation";
 import { toPlain } from "../common/values";
 import { MODEL_MEMBERS } from "./members";
-import { crossFieldFailures } from "./rules";
+import { ruleFailures } from "../rules/wording";
 
 /** The Model: its members (members.ts), its API calls and outputs, its rules (rules.ts). */
 
@@ -37,7 +37,8 @@ export const modelSpec: KindSpec<DescribeModelOutput> = {
     own: COMMON_SETTINGS,
     name: { member: "ModelName", generated: true },
     computedOutputs: ["arn", "name", "region", "creationTime", "model"],
-    rules: crossFieldFailures,
+    // CreateModel's cross-field rules (provider/rules/model.ts, shared with the local endpoint).
+    rules: (inputs) => ruleFailures("CreateModel", inputs),
     lostCreate: { by: "name" },
     api: {
         commands: (sm) => ({ create: sm.CreateModelCommand, describe: sm.DescribeModelCommand, delete: sm.DeleteModelCommand }),
