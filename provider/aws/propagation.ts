@@ -11,8 +11,8 @@ import { errorCode } from "./errors";
 export const ROLE_PROPAGATION_MS = 2 * 60_000;
 
 /** The first wait between attempts; it doubles up to ROLE_PROPAGATION_MAX_DELAY_MS. */
-export const ROLE_PROPAGATION_FIRST_DELAY_MS = 2_000;
-export const ROLE_PROPAGATION_MAX_DELAY_MS = 16_000;
+const ROLE_PROPAGATION_FIRST_DELAY_MS = 2_000;
+const ROLE_PROPAGATION_MAX_DELAY_MS = 16_000;
 
 /** SageMaker could not assume the execution role: what a role IAM has not propagated yet answers. */
 export function isRolePropagation(err: unknown): boolean {

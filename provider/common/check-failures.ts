@@ -3,7 +3,7 @@ import { assertRegion } from "./settings";
 import { isUnknown } from "./unknown";
 
 /** What to do about each validator constraint, appended to the message. */
-export const CONSTRAINT_FIXES: Record<string, string> = {
+const CONSTRAINT_FIXES: Record<string, string> = {
     required: "set it",
     type: "use a value of the expected type",
     min: "use a longer value or more items",

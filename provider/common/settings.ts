@@ -84,7 +84,7 @@ export function assertRegion(region: string, where: string): void {
     }
 }
 
-export function assertEndpoint(endpoint: string, where: string): void {
+function assertEndpoint(endpoint: string, where: string): void {
     const fix = `use a full http(s) URL such as "http://127.0.0.1:4599" or ` +
         `"https://api.sagemaker.us-east-1.amazonaws.com" (pulumi config set ${CONFIG_KEYS.endpoint} URL), ` +
         `or remove it (pulumi config rm ${CONFIG_KEYS.endpoint}).`;
@@ -105,7 +105,7 @@ export function assertEndpoint(endpoint: string, where: string): void {
  * deployment fails with "Could not resolve credentials" (with a profile set, the SDK ignores
  * AWS_ACCESS_KEY_ID), after the preview said all was well.
  */
-export function assertProfile(profile: string): void {
+function assertProfile(profile: string): void {
     const key = CONFIG_KEYS.profile;
     if (!/^[\w.+@-]+$/.test(profile)) {
         throw new Error(`stack config "${key}" is "${shown(profile)}", which is not a profile name (letters, digits, . _ - + @): ` +

@@ -21,7 +21,7 @@ function entryKey(entry: unknown, key: string): unknown {
  * An append-only list (e.g. AdditionalInferenceSpecifications): the entries to add, or "replace"
  * when an existing entry changed or went away (or the list is not known yet).
  */
-export function appendPlan(before: unknown, after: unknown, key: string): unknown[] | "replace" {
+function appendPlan(before: unknown, after: unknown, key: string): unknown[] | "replace" {
     if (containsUnknown(after)) {
         return "replace";
     }
@@ -59,7 +59,7 @@ function diffTagsOf(before: unknown, after: unknown): TagChanges & { changed: bo
     return { ...changes, changed: changes.toAdd.length > 0 || changes.toRemove.length > 0 };
 }
 
-export interface MemberChanges {
+interface MemberChanges {
     /** members whose change creates a new resource */
     replaces: string[];
     /** members that change in place */
@@ -67,7 +67,7 @@ export interface MemberChanges {
 }
 
 /** Which members changed, and how: the one place the spec's change classes are applied. */
-export function memberChanges(spec: KindSpec, settings: ProviderSettings, olds: Props, news: Props): MemberChanges {
+function memberChanges(spec: KindSpec, settings: ProviderSettings, olds: Props, news: Props): MemberChanges {
     const replaces: string[] = [];
     const updates: string[] = [];
     const updatable = spec.hooks.canUpdate?.(news) ?? true;

@@ -12,7 +12,7 @@ import { stableJson } from "../identity/stable-json";
  * request as the interrupted one and SageMaker answers with the version that one created instead
  * of registering a second. Different inputs (a replacement) give a different token.
  */
-export const TOKEN_PREFIX = "pulumi-";
+const TOKEN_PREFIX = "pulumi-";
 const TOKEN_LENGTH = 36;
 
 /** The token for one attempt; `attempt` > 1 only when an earlier token named a package that is gone. */

@@ -13,7 +13,7 @@ import { DEFAULT_STATUS_TIMEOUT_MINUTES, waitForCompleted } from "./wait-for-com
 /** The ModelPackage: its members (members.ts), API calls, outputs, hooks (status wait, ClientToken, adopt). */
 
 /** Versioned packages live in a group; only those accept UpdateModelPackage. */
-export function isVersioned(props: Props): boolean {
+function isVersioned(props: Props): boolean {
     return !isAbsent(props.ModelPackageGroupName);
 }
 
