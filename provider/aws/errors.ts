@@ -82,10 +82,9 @@ export function isNetworkError(err: unknown): boolean {
     if (answered(err)) {
         return false;
     }
+    // errorCode reads Node's `code` first, so socket errors are found by it too.
     const code = errorCode(err);
-    const nodeCode = (err as { code?: unknown } | undefined)?.code;
-    return (code !== undefined && NETWORK_CODES.has(code)) || (typeof nodeCode === "string" && NETWORK_CODES.has(nodeCode)) ||
-        (err instanceof Error && err.message === "socket hang up");
+    return (code !== undefined && NETWORK_CODES.has(code)) || (err instanceof Error && err.message === "socket hang up");
 }
 
 /** An HTTP answer came back (a service error or a TransportError carry its status). */

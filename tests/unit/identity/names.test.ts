@@ -20,7 +20,7 @@ describe("identities (provider/identity)", () => {
         assert.strictEqual(groupOfVersion(VERSION_ARN), "churn");
         assert.strictEqual(versionOf(GOV_VERSION_ARN), 3);
         assert.strictEqual(groupOfVersion(GOV_VERSION_ARN), "churn");
-        for (const text of [GROUP_ARN, "churn/12", "arn:aws:sagemaker:us-east-1:123456789012:model-package/unversioned", `${VERSION_ARN}x`]) {
+        for (const text of [GROUP_ARN, "churn/12", `x${VERSION_ARN}`, "arn:aws:sagemaker:us-east-1:123456789012:model-package/unversioned", `${VERSION_ARN}x`]) {
             assert.strictEqual(versionOf(text), undefined, text);
             assert.strictEqual(groupOfVersion(text), undefined, text);
         }

@@ -41,6 +41,19 @@ describe("the one region rule (provider/identity/region.ts)", () => {
         });
     }
 
+    it("a name a partition's pattern claims but does not list yet is that partition's (a new region)", () => {
+        assert.strictEqual(partitionOf("us-east-9"), "aws");
+        assert.strictEqual(partitionOf("us-gov-south-7"), "aws-us-gov");
+        assert.strictEqual(partitionOf("us-isof-north-3"), "aws-iso-f");
+    });
+
+    it("names are at most 40 characters (longer text is never tried against the pattern)", () => {
+        const forty = `us-${"a".repeat(35)}-1`;
+        assert.strictEqual(forty.length, 40);
+        assert.strictEqual(isRegionName(forty), true);
+        assert.strictEqual(isRegionName(`us-${"a".repeat(36)}-1`), false);
+    });
+
     it("the provider reads the same generated file the policy pack reads (one rule, one source)", () => {
         const root = path.resolve(__dirname, "../../..");
         const provider = fs.readFileSync(path.join(root, "provider/identity/partitions.json"), "utf8");

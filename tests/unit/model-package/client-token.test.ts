@@ -7,7 +7,7 @@ import * as assert from "assert";
 import { createHash } from "crypto";
 import { mockClient } from "aws-sdk-client-mock";
 import { CreateModelPackageCommand, DescribeModelPackageCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { clientToken } from "../../../provider/model-package/client-token";
+import { clientToken, resolveClientToken } from "../../../provider/model-package/client-token";
 import { lifecycles } from "../../../provider/runtime";
 import { waitOverrides } from "../../../provider/model-package/wait-for-completed";
 import { awsError, rejection } from "../../helpers/errors";
@@ -33,6 +33,16 @@ describe("ClientToken derivation", () => {
     it("key order never matters, at any depth; the request's own ClientToken is left out", () => {
         const reordered = { InferenceSpecification: { Containers: [{ Image: IMAGE }], SupportedContentTypes: ["text/csv"] }, ModelPackageGroupName: "churn", ClientToken: "old" };
         assert.strictEqual(clientToken(SCOPE, reordered), expected(1));
+    });
+});
+
+describe("resolveClientToken", () => {
+    it("with a scope: the derived token; with an empty scope: a random UUID kept from the previous inputs", () => {
+        assert.strictEqual(resolveClientToken({}, { clientTokenScope: SCOPE }, REQUEST), expected(1));
+        const random = resolveClientToken({}, { clientTokenScope: "" }, REQUEST)!;
+        assert.match(random, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        assert.notStrictEqual(random, clientToken("", REQUEST));
+        assert.strictEqual(resolveClientToken({ ClientToken: "kept-1" }, { clientTokenScope: "" }, REQUEST), "kept-1");
     });
 });
 

@@ -4,7 +4,7 @@
 import * as assert from "assert";
 import { mockClient } from "aws-sdk-client-mock";
 import { CreateModelCommand, DescribeModelCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { propagationClock } from "../../../provider/aws/propagation";
+import { propagationClock, retryWhile } from "../../../provider/aws/propagation";
 import { lifecycleOf } from "../../../provider/engine/lifecycle";
 import { modelSpec } from "../../../provider/model/spec";
 import { IMAGE, ROLE } from "./fixtures";
@@ -24,7 +24,7 @@ describe("Model create while its role propagates (mocked SDK, fake clock)", () =
     const slept: number[] = [];
     beforeEach(() => {
         sm.reset();
-        now = 0;
+        now = 1_700_000_000_000; // a real epoch: the clock is read as elapsed time, never as an absolute
         slept.length = 0;
         propagationClock.now = () => now;
         propagationClock.sleep = async (ms) => {
@@ -58,6 +58,23 @@ describe("Model create while its role propagates (mocked SDK, fake clock)", () =
         const waited = slept.reduce((a, b) => a + b, 0);
         assert.ok(waited <= 120_000 && waited > 120_000 - 16_000, `waited ${waited} ms`);
         assert.strictEqual(sm.commandCalls(CreateModelCommand).length, slept.length + 1);
+    });
+
+    it("the bound is inclusive: a wait that ends exactly at the limit is still taken", async () => {
+        let calls = 0;
+        await assert.rejects(retryWhile(async () => {
+            calls++;
+            throw new Error("not yet");
+        }, () => true, 6_000), /not yet/);
+        assert.deepStrictEqual(slept, [2_000, 4_000]);
+        assert.strictEqual(calls, 3);
+    });
+
+    it("the real clock: now is Date.now, and sleep waits and resolves", async () => {
+        Object.assign(propagationClock, saved);
+        const before = Date.now();
+        assert.ok(Math.abs(propagationClock.now() - before) < 1_000);
+        await propagationClock.sleep(1);
     });
 
     it("another ValidationException is the input's fault: one call, no wait", async () => {
