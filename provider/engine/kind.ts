@@ -111,8 +111,8 @@ export interface KindApi<Described> {
      * the create call is sent again while `when` accepts the error, for at most `forMs`.
      */
     createRetry?: { when(err: unknown): boolean; forMs: number };
-    /** The create-input members as the describe call reports them, when not simply those members of the answer. */
-    live?(d: Described): Props;
+    /** The create-input members as the describe call reports them, where the answer reports a member otherwise: `live` is the engine's reading (those members of the answer), to adjust. */
+    live?(d: Described, live: Props): Props;
     /** The kind's own outputs (camelCase), besides arn, creationTime and region, which every kind has. */
     outputs(d: Described | undefined, inputs: Props, fallback: Props): Props;
 }

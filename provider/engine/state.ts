@@ -11,9 +11,6 @@ import { canonical, isAbsent, memberMatches, memberSame, setOwn, toPlain, withou
 
 /** The create-input members as the description reports them (JSON-safe, Tags and ignored members aside). */
 export function liveOf<D>(spec: KindSpec<D>, d: D): Props {
-    if (spec.api.live) {
-        return spec.api.live(d);
-    }
     const described = d as unknown as Props;
     const out: Props = {};
     for (const [member, m] of Object.entries(spec.members)) {
@@ -21,7 +18,8 @@ export function liveOf<D>(spec: KindSpec<D>, d: D): Props {
             out[member] = described[member];
         }
     }
-    return toPlain(out) as Props;
+    const live = toPlain(out) as Props;
+    return spec.api.live ? spec.api.live(d, live) : live;
 }
 
 /** The ARN in a description (`ModelArn`, `ModelPackageArn`, `ModelPackageGroupArn`). */

@@ -41,18 +41,12 @@ const adopt: OwnSetting = {
             "use e.g. `adopt: 3` to bring version 3 of the group under management, or leave it out"),
 };
 
-function live(d: DescribeModelPackageOutput): Props {
-    const out: Props = {};
-    const described = d as unknown as Props;
-    for (const member of Object.keys(PACKAGE_MEMBERS)) {
-        if (member !== "Tags" && member !== "ClientToken" && !isAbsent(described[member])) {
-            out[member] = described[member];
-        }
-    }
+/** A version reports its group's name as ModelPackageName; it has no name of its own. */
+function live(d: DescribeModelPackageOutput, described: Props): Props {
     if (d.ModelPackageVersion !== undefined) {
-        delete out.ModelPackageName; // a version reports its group's name there; it has no name of its own
+        delete described.ModelPackageName;
     }
-    return toPlain(out) as Props;
+    return described;
 }
 
 function outputs(d: DescribeModelPackageOutput | undefined, _inputs: Props, fallback: Props): Props {
