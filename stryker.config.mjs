@@ -41,7 +41,7 @@ export default {
         "fileName": "reports/mutation/mutation.json"
     },
     "concurrency": 2,
-    "timeoutMS": 20000,
+    "timeoutMS": 10000,
     "tempDirName": ".stryker-tmp",
     "cleanTempDir": "always"
 };
