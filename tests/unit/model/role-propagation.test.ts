@@ -74,7 +74,9 @@ describe("Model create while its role propagates (mocked SDK, fake clock)", () =
         Object.assign(propagationClock, saved);
         const before = Date.now();
         assert.ok(Math.abs(propagationClock.now() - before) < 1_000);
-        await propagationClock.sleep(1);
+        const sleeping = propagationClock.sleep(1);
+        assert.ok(sleeping instanceof Promise);
+        await sleeping;
     });
 
     it("another ValidationException is the input's fault: one call, no wait", async () => {
