@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { OPERATIONS, type ScaleDetails } from "./scale";
+import { OPERATIONS, type ScaleDetails } from "./scale-types";
 
 /**
  * The scale benchmark's chart: wall time vs N on log-log axes, one colour per operation, ours

@@ -1,5 +1,5 @@
 import { formatNumber, round, type BenchResult } from "./lib";
-import { OPERATIONS, SUPERLINEAR, type Fit, type Measurement, type Operation, type ScaleDetails } from "./scale";
+import { OPERATIONS, SUPERLINEAR, type Fit, type Measurement, type Operation, type ScaleDetails } from "./scale-types";
 
 /**
  * docs/PERFORMANCE.md's scale section beyond the row table: the grid of every measurement, the

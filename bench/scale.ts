@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { writeScaleChart } from "./chart";
+import { OPERATIONS, PROGRAMS, type Fit, type Measurement, type Operation, type ScaleDetails, type Side } from "./scale-types";
 import {
     DESTROY, Fixture, growthExponent, median, PREVIEW, QUICK_RESULTS_DIR, REFRESH, RESULTS_DIR, round, row, RssSampler, runBenchmark,
     totalCalls, UP, type BenchOptions, type BenchResult, type Row,
@@ -21,66 +22,15 @@ import {
  * the machine for a while only.
  */
 
-export const OPERATIONS = ["preview", "up", "refresh", "destroy"] as const;
-export type Operation = (typeof OPERATIONS)[number];
 const ARGS: Record<Operation, string[]> = { preview: PREVIEW, up: UP, refresh: REFRESH, destroy: DESTROY };
-export const PROGRAMS = { ours: "models", noop: "echo" } as const;
-export type Side = keyof typeof PROGRAMS;
 
 const FULL_SIZES = [10, 100, 500, 1000];
 const QUICK_SIZES = [10, 30];
-/** Above this exponent the growth is called out and its owner found (issue 16). */
-export const SUPERLINEAR = 1.2;
 const PREVIEW_TARGET = 1.1;
 /** How many times the median absolute deviation of T(1)'s repeats a size must rise above T(1) to count in a fit. */
 const NOISE_FACTOR = 3;
 /** A process's CPU must grow by this much (seconds, T(N_max) - T(1)) for its exponent to mean anything. */
 const MIN_CPU_S = 0.5;
-
-/** One operation at one N on one side. */
-export interface Measurement {
-    side: Side;
-    n: number;
-    op: Operation;
-    /** wall times of the repeats, ms */
-    runsMs: number[];
-    ms: number;
-    calls: number;
-    peakKiB: Record<string, number>;
-    cpuSeconds: Record<string, number>;
-    writtenBytes: Record<string, number>;
-    /** `pulumi stack export` bytes after the operation (the state the engine rewrites) */
-    stateBytes: number;
-    loadavg1m: number;
-    env?: Record<string, string>;
-    date: string;
-}
-
-export interface ScaleDetails {
-    sizes: number[];
-    measurements: Measurement[];
-    /** extra runs that explain a growth (PULUMI_SKIP_CHECKPOINTS) at the largest N */
-    diagnostics: Measurement[];
-    fits: Record<Side, Record<Operation, Fit>>;
-    chart: string;
-    /** wall time of each invocation that contributed measurements */
-    parts: { sizes: number[]; sides: Side[]; seconds: number; date: string }[];
-}
-
-export interface Fit {
-    /** null when fewer than 2 sizes took longer than the fixed cost */
-    k: number | null;
-    /** the same fit on each process kind's CPU seconds: whose work grows */
-    cpuK: Record<string, number | null>;
-    /** the slope between the two largest N (local exponent) */
-    lastSlope: number | null;
-    fixedMs: number;
-    /** sizes whose time above T(1) was under this (NOISE_FACTOR x the median absolute deviation of T(1)'s repeats) are left out */
-    noiseMs: number;
-    /** the sizes the fit used */
-    fitted: number[];
-    points: { n: number; ms: number }[];
-}
 
 /** A saved part whose every (size, side) this run re-measures no longer describes the results. */
 export function coveredBy(part: ScaleDetails["parts"][number], sizes: number[], sides: Side[]): boolean {

@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { configFailures, providerArgs } from "./config";
-import { ResourceInitError } from "../provider/engine/init-error";
+import { ResourceInitError } from "../provider/engine/kind";
 import { PluginProvider } from "./provider";
 import { committedSchemaFiles, packageRoot } from "./schema/files";
 import type { WireTable } from "./schema/wire";

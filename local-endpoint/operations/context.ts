@@ -1,5 +1,7 @@
 // What every operation handler receives, and helpers they share (ARNs, listing, pagination).
 import type { Json, RegionState, Store, Tag } from "../store";
+import { nameOf } from "../../provider/identity/names";
+import { partitionOf } from "../../provider/identity/region";
 import { validationError } from "../protocol";
 
 export interface PackageBehaviour {
@@ -20,12 +22,11 @@ export type OperationHandler = (input: Json, ctx: OperationContext) => Json;
 
 /** SageMaker lower-cases resource names inside ARNs; names themselves keep their case. */
 export function arnFor(ctx: OperationContext, resourceType: string, name: string): string {
-  return `arn:aws:sagemaker:${ctx.region}:${ctx.accountId}:${resourceType}/${name.toLowerCase()}`;
+  return `arn:${partitionOf(ctx.region) ?? "aws"}:sagemaker:${ctx.region}:${ctx.accountId}:${resourceType}/${name.toLowerCase()}`;
 }
 
-export function nameFromArnOrName(value: string): string {
-  return value.startsWith("arn:") ? value.slice(value.indexOf("/") + 1) : value;
-}
+/** A group's or model's name from its ARN or its name (provider/identity/names.ts). */
+export const nameFromArnOrName = nameOf;
 
 export function toMillis(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;

@@ -1,6 +1,7 @@
 // CreateModelPackageGroup, DescribeModelPackageGroup, DeleteModelPackageGroup, ListModelPackageGroups.
 import { conflict, epochSeconds, validationError } from "../protocol";
 import type { GroupRecord } from "../store";
+import { sameName } from "../../provider/identity/names";
 import { arnFor, filterAndSort, nameFromArnOrName, OperationContext, OperationHandler, paginate, setTags, withoutMembers } from "./context";
 
 export function findGroup(ctx: OperationContext, nameOrArn: string): GroupRecord {
@@ -37,7 +38,7 @@ export const modelPackageGroupOperations: Record<string, OperationHandler> = {
 
   DeleteModelPackageGroup(input, ctx) {
     const group = findGroup(ctx, input.ModelPackageGroupName as string);
-    const versions = Object.values(ctx.state.packages).filter((p) => p.groupName?.toLowerCase() === group.name.toLowerCase());
+    const versions = Object.values(ctx.state.packages).filter((p) => sameName(p.groupName, group.name));
     if (versions.length) {
       throw conflict(`Model Package Group ${group.name} cannot be deleted because it contains ${versions.length} model package version(s). Delete them first.`);
     }

@@ -3,6 +3,8 @@ import { conflict, epochSeconds, validationError } from "../protocol";
 import type { Json, PackageRecord } from "../store";
 import { arnFor, filterAndSort, nameFromArnOrName, OperationContext, OperationHandler, paginate, setTags, withoutMembers } from "./context";
 import { findGroup } from "./model-package-groups";
+import { sameName } from "../../provider/identity/names";
+import { stableJson } from "../../provider/identity/stable-json";
 
 const MAX_ADDITIONAL_INFERENCE_SPECIFICATIONS = 15;
 
@@ -29,13 +31,7 @@ function findPackage(ctx: OperationContext, ref: string): PackageRecord {
 }
 
 /** Stable JSON (sorted keys) so an identical retried request has the same fingerprint. */
-function fingerprint(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(fingerprint).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${fingerprint((value as Json)[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
+const fingerprint = stableJson;
 
 function summary(pkg: PackageRecord, ctx: OperationContext): Json {
   const out: Json = {
@@ -147,8 +143,8 @@ export const modelPackageOperations: Record<string, OperationHandler> = {
   ListModelPackages(input, ctx) {
     let packages = Object.values(ctx.state.packages);
     if (typeof input.ModelPackageGroupName === "string") {
-      const group = nameFromArnOrName(input.ModelPackageGroupName).toLowerCase();
-      packages = packages.filter((p) => p.groupName?.toLowerCase() === group);
+      const group = nameFromArnOrName(input.ModelPackageGroupName);
+      packages = packages.filter((p) => sameName(p.groupName, group));
     } else {
       // AWS: UNVERSIONED is the default when no ModelPackageType is given.
       const type = (input.ModelPackageType as string | undefined) ?? "Unversioned";

@@ -66,7 +66,7 @@ export function isLostCreate(err: unknown): boolean {
 }
 
 /** How far AWS's clock may be ahead of ours when deciding whether a resource is the one we just created. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Whether a resource created at `created` may be the one a create call that began at `started` made. */
 export function createdSince(created: Date | undefined, started: number): boolean {
@@ -82,10 +82,9 @@ export function isNetworkError(err: unknown): boolean {
     if (answered(err)) {
         return false;
     }
+    // errorCode reads Node's `code` first, so socket errors are found by it too.
     const code = errorCode(err);
-    const nodeCode = (err as { code?: unknown } | undefined)?.code;
-    return (code !== undefined && NETWORK_CODES.has(code)) || (typeof nodeCode === "string" && NETWORK_CODES.has(nodeCode)) ||
-        (err instanceof Error && err.message === "socket hang up");
+    return (code !== undefined && NETWORK_CODES.has(code)) || (err instanceof Error && err.message === "socket hang up");
 }
 
 /** An HTTP answer came back (a service error or a TransportError carry its status). */
@@ -93,7 +92,7 @@ function answered(err: unknown): boolean {
     return typeof (err as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode === "number";
 }
 
-export function scrub(text: string, secrets: readonly string[] | undefined): string {
+function scrub(text: string, secrets: readonly string[] | undefined): string {
     let out = text;
     for (const s of secrets ?? []) {
         if (s.length >= 3) {

@@ -32,8 +32,9 @@ export function createRetryStrategy(maxAttempts?: number, baseDelayMs?: number):
         acquireInitialRetryToken: (scope) => inner.acquireInitialRetryToken(scope),
         async refreshRetryTokenForRetry(token, errorInfo) {
             if (!worthRetrying(errorInfo, token)) {
-                // The SDK's retry middleware answers a refusal with the last error itself.
-                throw errorInfo.error ?? new Error("not retried");
+                // The SDK's retry middleware answers a refusal with the last error itself (there is one:
+                // only a TransportError is refused).
+                throw errorInfo.error;
             }
             return inner.refreshRetryTokenForRetry(token, errorInfo);
         },

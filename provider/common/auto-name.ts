@@ -2,9 +2,8 @@ import { randomBytes } from "crypto";
 import { checkFailure, type Failure } from "./check-failures";
 import { isUnknown } from "./unknown";
 
-/** SageMaker names: 1-63 chars, alphanumerics and hyphens, not starting or ending with a hyphen. */
-export const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
-export const NAME_MAX = 63;
+/** SageMaker names are at most 63 characters (the pattern itself is the API model's, checked by the shapes). */
+const NAME_MAX = 63;
 const SUFFIX_LENGTH = 7;
 
 /**

@@ -1,10 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ShapeIssue } from "../shapes/validate";
 import { assertRegion } from "./settings";
 import { isUnknown } from "./unknown";
 
 /** What to do about each validator constraint, appended to the issue's message. */
-export const CONSTRAINT_FIXES: Record<string, string> = {
+const CONSTRAINT_FIXES: Record<string, string> = {
     required: "set it",
     type: "use a value of the expected type",
     min: "use a longer value or more items",
@@ -19,7 +18,7 @@ export const CONSTRAINT_FIXES: Record<string, string> = {
  * `<message> (constraint: <c>). Fix: <what to do>.` `ownSettings` names a resource's camelCase
  * inputs so a misspelt one is recognisable.
  */
-export function shapeIssueFailure(issue: ShapeIssue, ownSettings: readonly string[] = []): Failure {
+export function shapeIssueFailure(issue: { path: string; constraint: string; message: string }, ownSettings: readonly string[] = []): Failure {
     let fix = CONSTRAINT_FIXES[issue.constraint] ?? "correct the value";
     if (issue.constraint === "unknownMember" && ownSettings.length > 0) {
         fix = `${fix}; our own settings are ${ownSettings.join(", ")}`;

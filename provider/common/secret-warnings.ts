@@ -4,7 +4,7 @@
 // (sdk/go/common/resource/plugin/provider_plugin.go, Check: KeepSecrets: protocol.acceptSecrets) and
 // check() cannot tell `pulumi.secret("x")` from "x". Here each Input still says so (pulumi.isSecret).
 import * as pulumi from "@pulumi/pulumi";
-import { ENVIRONMENT_PATHS, plaintextSecretMessage, plaintextSecretsIn } from "../rules/plaintext-secrets";
+import { ENVIRONMENT_PATHS, plaintextSecretMessage, plaintextSecretsIn } from "./plaintext-secrets";
 
 /** A resolved Input: its value, whether it or anything around it is secret, or unknown (preview). */
 type Resolved = { known: true; value: unknown; secret: boolean } | { known: false };
@@ -74,7 +74,7 @@ export async function plaintextSecretWarnings(kind: string, name: string, args: 
 
 /**
  * Warns on the resource (at preview and at up) for every plaintext secret in its arguments
- * (provider/rules/plaintext-secrets.ts says which keys). Never throws into the program.
+ * (provider/common/plaintext-secrets.ts says which keys). Never throws into the program.
  */
 export function warnPlaintextSecrets(resource: pulumi.Resource, kind: string, name: string, args: Record<string, unknown>): void {
     plaintextSecretWarnings(kind, name, args)

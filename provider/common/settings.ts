@@ -1,3 +1,5 @@
+import { isRegionName } from "../identity/region";
+
 /**
  * What a provider knows about where to send requests. Read from the stack config in `configure`
  * and kept on the provider object; never holds a credential (credentials come from the SDK's
@@ -36,7 +38,6 @@ export const CONFIG_KEYS = {
     validation: "sagemaker:validation",
 } as const;
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
 
 interface ConfigReader {
     get(key: string): string | undefined;
@@ -76,14 +77,14 @@ export function settingsFromConfig(config: ConfigReader): ProviderSettings {
 }
 
 export function assertRegion(region: string, where: string): void {
-    if (!REGION_PATTERN.test(region)) {
+    if (!isRegionName(region)) {
         throw new Error(`${where} is "${shown(region)}", which is not an AWS region name: ` +
             `use a region code such as "us-east-1" or "eu-west-2"` +
             (where.startsWith("stack config") ? ` (pulumi config set ${CONFIG_KEYS.region} us-east-1).` : "."));
     }
 }
 
-export function assertEndpoint(endpoint: string, where: string): void {
+function assertEndpoint(endpoint: string, where: string): void {
     const fix = `use a full http(s) URL such as "http://127.0.0.1:4599" or ` +
         `"https://api.sagemaker.us-east-1.amazonaws.com" (pulumi config set ${CONFIG_KEYS.endpoint} URL), ` +
         `or remove it (pulumi config rm ${CONFIG_KEYS.endpoint}).`;
@@ -104,7 +105,7 @@ export function assertEndpoint(endpoint: string, where: string): void {
  * deployment fails with "Could not resolve credentials" (with a profile set, the SDK ignores
  * AWS_ACCESS_KEY_ID), after the preview said all was well.
  */
-export function assertProfile(profile: string): void {
+function assertProfile(profile: string): void {
     const key = CONFIG_KEYS.profile;
     if (!/^[\w.+@-]+$/.test(profile)) {
         throw new Error(`stack config "${key}" is "${shown(profile)}", which is not a profile name (letters, digits, . _ - + @): ` +

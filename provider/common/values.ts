@@ -172,3 +172,59 @@ export function environmentValues(value: unknown): string[] {
     walk(value, false);
     return out;
 }
+
+/** A member's live value without what SageMaker adds inside it on its own (`serverFilled` paths). */
+export function withoutServerFilled(value: unknown, paths: readonly string[] | undefined): unknown {
+    if (!paths || paths.length === 0 || isAbsent(value)) {
+        return value;
+    }
+    const strip = (v: unknown, path: string[]): unknown => {
+        if (path.length === 0) {
+            return v;
+        }
+        const [head, ...rest] = path;
+        if (head === "[]") {
+            return Array.isArray(v) ? v.map((x) => strip(x, rest)) : v;
+        }
+        if (!isPlainObject(v)) {
+            return v;
+        }
+        const out: Obj = {};
+        for (const [k, x] of Object.entries(v)) {
+            if (k !== head) {
+                setOwn(out, k, x);
+            } else if (rest.length > 0) {
+                setOwn(out, k, strip(x, rest));
+            }
+        }
+        return out;
+    };
+    return paths.reduce<unknown>((v, p) => strip(v, p.replace(/\[\]/g, ".[]").split(".").filter((s) => s !== "")), value);
+}
+
+/** How a member is compared with a live value: its normalized, defaulted form, and what SageMaker fills in inside it. */
+export interface MatchRule {
+    normalize?: (v: unknown) => unknown;
+    defaults?: unknown;
+    serverFilled?: readonly string[];
+    /** Whether leaving the member out still fixes it (a create-time member: SageMaker's value must then be absent too). */
+    change: { type: string };
+}
+
+/**
+ * THE rule for "an existing resource matches what is declared", for one member (adopt, the
+ * recovery of a lost create and refresh all use it; docs/MODEL.md, "Matching an existing
+ * resource"): the declared value, normalized and without SageMaker's defaults, is covered by the
+ * live value without what SageMaker fills in itself (objects: every declared member matches, the
+ * live side may carry more; lists item by item; scalars by value). A member left out matches
+ * anything where leaving it out means "not managed" (update-class members), and only an absent
+ * live value where it is fixed at creation (`replace`). Paths only: values may be secrets.
+ */
+export function memberMatches(m: MatchRule, declared: unknown, live: unknown, path: string): string[] {
+    const want = memberCanonical(m, declared);
+    const have = memberCanonical(m, withoutServerFilled(live, m.serverFilled));
+    if (want === undefined) {
+        return have !== undefined && m.change.type === "replace" ? [path] : [];
+    }
+    return mismatches(want, have, path);
+}

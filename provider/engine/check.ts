@@ -6,12 +6,11 @@ import type { ProviderSettings } from "../common/settings";
 import { isUnknown } from "../common/unknown";
 import { getShape } from "../shapes/validate";
 import { checkShape } from "../shapes/validation-mode";
-import { createShape } from "./api";
-import type { KindSpec, Props } from "./kind";
+import { engineWarning } from "./log";
+import { sdk } from "../aws/client";
+import { ENGINE_KEYS, operationOf, type KindSpec, type Props } from "./kind";
+import { createRequest } from "./request";
 import { isAbsent } from "../common/values";
-
-/** The engine's own key in every resource's inputs: the serialized provider. */
-export const ENGINE_KEYS = ["__provider"] as const;
 
 /**
  * `check` for every kind. Never throws: every problem, ill-typed values included, comes back as
@@ -44,7 +43,7 @@ export function checkInputs(spec: KindSpec, settings: ProviderSettings, olds: Pr
         }
         failures.push(...spec.rules(inputs));
         failures.push(...shapeFailures(spec, settings, inputs));
-        spec.hooks.prepare?.(settings, olds ?? {}, inputs);
+        spec.hooks.prepare?.(settings, olds ?? {}, inputs, createRequest(spec, inputs));
     } catch (err) {
         failures.push(uncheckedFailure(spec.kind, spec.doc, err));
     }
@@ -62,12 +61,13 @@ function shapeFailures(spec: KindSpec, settings: ProviderSettings, inputs: Props
     const afterCreate = Object.entries(spec.members).filter(([, m]) => m.afterCreate).map(([k]) => k);
     const ignore = [...Object.keys(spec.own), ...afterCreate, ...ENGINE_KEYS];
     const named = settingNames(spec);
-    const failures = checkShape(settings, spec.kind, createShape(spec), inputs, { isUnknown, ignoreMembers: ignore }).map((i) => shapeIssueFailure(i, named));
-    const updateShape = spec.api.update ? getShape(`${spec.api.update}Input`) : undefined;
+    const commands = spec.api.commands(sdk());
+    const failures = checkShape(settings, spec.kind, `${operationOf(commands.create)}Input`, inputs, { isUnknown, ignoreMembers: ignore }, engineWarning).map((i) => shapeIssueFailure(i, named));
+    const updateShape = commands.update ? getShape(`${operationOf(commands.update)}Input`) : undefined;
     for (const member of afterCreate) {
         const shape = updateShape?.members?.[member];
         if (shape && !isAbsent(inputs[member])) {
-            failures.push(...checkShape(settings, spec.kind, shape, inputs[member], { isUnknown, rootPath: member }).map((i) => shapeIssueFailure(i)));
+            failures.push(...checkShape(settings, spec.kind, shape, inputs[member], { isUnknown, rootPath: member }, engineWarning).map((i) => shapeIssueFailure(i)));
         }
     }
     return failures;

@@ -1,17 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Tag } from "@aws-sdk/client-sagemaker";
 import { AUTO_NAME_KEYS } from "../common/auto-name";
-import { effectiveRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { diffTags, userTags, type TagChanges } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
-import type { Change, KindSpec, MemberSpec, Props } from "./kind";
+import { sameName } from "../identity/names";
+import { PROVIDER_KEY, type Change, type KindSpec, type MemberSpec, type Props } from "./kind";
 import { isAbsent, isPlainObject, memberSame, sameValue, setOwn } from "../common/values";
-
-/** SageMaker names are case-insensitive: "Fraud" and "fraud" name the same resource. */
-export function sameName(a: unknown, b: unknown): boolean {
-    return typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
-}
 
 /** Whether a member's old and new values differ, in the member's own terms. */
 function differs(spec: MemberSpec, before: unknown, after: unknown): boolean {
@@ -26,7 +21,7 @@ function entryKey(entry: unknown, key: string): unknown {
  * An append-only list (e.g. AdditionalInferenceSpecifications): the entries to add, or "replace"
  * when an existing entry changed or went away (or the list is not known yet).
  */
-export function appendPlan(before: unknown, after: unknown, key: string): unknown[] | "replace" {
+function appendPlan(before: unknown, after: unknown, key: string): unknown[] | "replace" {
     if (containsUnknown(after)) {
         return "replace";
     }
@@ -64,7 +59,7 @@ function diffTagsOf(before: unknown, after: unknown): TagChanges & { changed: bo
     return { ...changes, changed: changes.toAdd.length > 0 || changes.toRemove.length > 0 };
 }
 
-export interface MemberChanges {
+interface MemberChanges {
     /** members whose change creates a new resource */
     replaces: string[];
     /** members that change in place */
@@ -72,7 +67,7 @@ export interface MemberChanges {
 }
 
 /** Which members changed, and how: the one place the spec's change classes are applied. */
-export function memberChanges(spec: KindSpec, settings: ProviderSettings, olds: Props, news: Props): MemberChanges {
+function memberChanges(spec: KindSpec, settings: ProviderSettings, olds: Props, news: Props): MemberChanges {
     const replaces: string[] = [];
     const updates: string[] = [];
     const updatable = spec.hooks.canUpdate?.(news) ?? true;
@@ -86,24 +81,12 @@ export function memberChanges(spec: KindSpec, settings: ProviderSettings, olds: 
         (inPlace ? updates : replaces).push(member);
     }
     for (const [key, own] of Object.entries(spec.own)) {
-        if (key === "region") {
-            if (regionChanged(settings, olds, news)) {
-                replaces.push(key);
-            }
-        } else if (own.change !== "ignore" && !sameValue(olds[key], news[key])) {
+        const isChange = own.changed ?? ((_settings: ProviderSettings, before: unknown, after: unknown) => !sameValue(before, after));
+        if (own.change !== "ignore" && isChange(settings, olds[key], news[key])) {
             (own.change === "replace" ? replaces : updates).push(key);
         }
     }
     return { replaces, updates };
-}
-
-function regionChanged(settings: ProviderSettings, olds: Props, news: Props): boolean {
-    if (isUnknown(news.region)) {
-        return true;
-    }
-    const before = typeof olds.region === "string" ? olds.region : undefined;
-    const after = effectiveRegion(settings, news.region);
-    return before !== undefined && after !== undefined && before !== after;
 }
 
 /**
@@ -115,7 +98,7 @@ function regionChanged(settings: ProviderSettings, olds: Props, news: Props): bo
  */
 export function diffInputs(spec: KindSpec, settings: ProviderSettings, olds: Props, news: Props): pulumi.dynamic.DiffResult {
     const { replaces, updates } = memberChanges(spec, settings, olds, news);
-    const providerChanged = olds.__provider !== news.__provider;
+    const providerChanged = olds[PROVIDER_KEY] !== news[PROVIDER_KEY];
     const name = spec.name.member;
     const deleteBeforeReplace = replaces.length > 0 && news[AUTO_NAME_KEYS.autoNamed] !== true &&
         (isUnknown(news[name]) || sameName(news[name], olds[name]));

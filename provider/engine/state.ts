@@ -1,41 +1,53 @@
 import type { Tag } from "@aws-sdk/client-sagemaker";
 import { AUTO_NAME_KEYS } from "../common/auto-name";
 import { sortTags, tagsEqual, userTags } from "../common/tags";
-import { ENGINE_KEYS } from "./check";
-import type { KindSpec, MemberSpec, Props } from "./kind";
-import { canonical, isAbsent, isPlainObject, memberCanonical, memberSame, mismatches, setOwn, toPlain } from "../common/values";
+import { ENGINE_KEYS, PROVIDER_KEY, ResourceInitError, type KindSpec, type MemberSpec, type Props, type ResourceNotReady } from "./kind";
+import { canonical, isAbsent, memberMatches, memberSame, setOwn, toPlain, withoutServerFilled } from "../common/values";
 
 /**
  * What a resource keeps in state, and what refresh reads back: the one place for every kind.
+ * Pure: descriptions in, inputs and outputs out.
  */
 
-/** A member's live value without what SageMaker adds inside it on its own (`serverFilled` paths). */
-export function withoutServerFilled(value: unknown, paths: readonly string[] | undefined): unknown {
-    if (!paths || paths.length === 0 || isAbsent(value)) {
-        return value;
+/** The create-input members as the description reports them (JSON-safe, Tags and ignored members aside). */
+export function liveOf<D>(spec: KindSpec<D>, d: D): Props {
+    const described = d as unknown as Props;
+    const out: Props = {};
+    for (const [member, m] of Object.entries(spec.members)) {
+        if (m.change.type !== "tags" && m.change.type !== "ignore" && !isAbsent(described[member])) {
+            out[member] = described[member];
+        }
     }
-    const strip = (v: unknown, path: string[]): unknown => {
-        if (path.length === 0) {
-            return v;
-        }
-        const [head, ...rest] = path;
-        if (head === "[]") {
-            return Array.isArray(v) ? v.map((x) => strip(x, rest)) : v;
-        }
-        if (!isPlainObject(v)) {
-            return v;
-        }
-        const out: Props = {};
-        for (const [k, x] of Object.entries(v)) {
-            if (k !== head) {
-                setOwn(out, k, x);
-            } else if (rest.length > 0) {
-                setOwn(out, k, strip(x, rest));
-            }
-        }
-        return out;
+    const live = toPlain(out) as Props;
+    return spec.api.live ? spec.api.live(d, live) : live;
+}
+
+/** The ARN in a description (`ModelArn`, `ModelPackageArn`, `ModelPackageGroupArn`). */
+export function arnOf<D>(spec: KindSpec<D>, d: D): string | undefined {
+    const arn = (d as unknown as Props)[`${spec.kind}Arn`];
+    return typeof arn === "string" ? arn : undefined;
+}
+
+/** When SageMaker created it. */
+export function creationTimeOf<D>(d: D): Date | undefined {
+    const t = (d as unknown as Props).CreationTime;
+    return t instanceof Date ? t : undefined;
+}
+
+/** Outputs every kind computes, then the kind's own. */
+export function computedOutputs<D>(spec: KindSpec<D>, d: D | undefined, inputs: Props, region: string, fallback: Props): Props {
+    const created = d === undefined ? undefined : creationTimeOf(d);
+    return {
+        arn: (d === undefined ? undefined : arnOf(spec, d)) ?? fallback.arn,
+        creationTime: created ? created.toISOString() : fallback.creationTime,
+        region,
+        ...spec.api.outputs(d, inputs, fallback),
     };
-    return paths.reduce<unknown>((v, p) => strip(v, p.replace(/\[\]/g, ".[]").split(".").filter((s) => s !== "")), value);
+}
+
+/** The state of a resource: the inputs, what SageMaker set by default, and the computed outputs (from the description, else `fallback`). */
+export function outputsOf<D>(spec: KindSpec<D>, inputs: Props, d: D | undefined, region: string, fallback: Props = {}): Props {
+    return stateOutputs(spec, inputs, d === undefined ? undefined : liveOf(spec, d), computedOutputs(spec, d, inputs, region, fallback));
 }
 
 /** The value a live-refreshed member gets in the inputs: the declared form when it means the same. */
@@ -44,12 +56,9 @@ function liveValue(m: MemberSpec, declared: unknown, live: unknown): unknown {
     return memberSame(m, declared, value) ? declared : (canonical(value) === undefined ? undefined : value);
 }
 
-/** An immutable member: the declared form while the live value still covers it, else the live one. */
+/** An immutable member: the declared form while the live value still matches it (memberMatches), else the live one. */
 function declaredValue(m: MemberSpec, declared: unknown, live: unknown, hasPrevious: boolean): unknown {
-    const want = memberCanonical(m, declared);
-    const have = memberCanonical(m, withoutServerFilled(live, m.serverFilled));
-    const same = mismatches(want, have, "").length === 0 && (want !== undefined || have === undefined);
-    return same && hasPrevious ? declared : toPlain(live);
+    return memberMatches(m, declared, live, "").length === 0 && hasPrevious ? declared : toPlain(live);
 }
 
 /**
@@ -115,4 +124,10 @@ export function stateOutputs(spec: KindSpec, inputs: Props, live: Props | undefi
         }
     }
     return toPlain(out) as Props;
+}
+
+/** A resource that exists but is not ready (a hook's ResourceNotReady): kept in the stack as not initialized, so the next `pulumi up` resumes. */
+export function notReadyError<D>(spec: KindSpec<D>, inputs: Props, region: string, err: ResourceNotReady): ResourceInitError {
+    const outs = outputsOf(spec, inputs, err.description as D, region);
+    return new ResourceInitError(err.message, err.id, { ...outs, [PROVIDER_KEY]: inputs[PROVIDER_KEY] });
 }

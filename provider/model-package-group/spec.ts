@@ -1,10 +1,10 @@
-import type { DescribeModelPackageGroupOutput, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { DescribeModelPackageGroupOutput } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
-import { describeAwsError, isNotFound, userError } from "../aws/errors";
+import { isNotFound, userError } from "../aws/errors";
 import { ruleFailures } from "../rules/wording";
-import type { CallContext, KindSpec, Props } from "../engine/kind";
-import { booleanSetting, COMMON_SETTINGS } from "../engine/own-settings";
+import { booleanSetting, COMMON_SETTINGS, type KindContext, type KindSpec, type Props } from "../engine/kind";
 import { GROUP_MEMBERS } from "./members";
+import { nameOf, versionOf } from "../identity/names";
 
 /**
  * The ModelPackageGroup, declared. There is no UpdateModelPackageGroup: every member but Tags
@@ -12,15 +12,14 @@ import { GROUP_MEMBERS } from "./members";
  * is an update without an API call.
  */
 
-const label = (name: unknown): string => `ModelPackageGroup "${String(name)}"`;
-
-/** Every version in the group (ListModelPackages pages through NextToken). */
-export async function listVersions(client: SageMakerClient, group: string): Promise<string[]> {
+/** Every version in the group (ListModelPackages pages through NextToken); none when the group is gone. */
+async function listVersions(ctx: KindContext, group: string): Promise<string[]> {
+    const { ListModelPackagesCommand } = sdk();
     const arns: string[] = [];
     let NextToken: string | undefined;
     try {
         do {
-            const page = await client.send(new (sdk().ListModelPackagesCommand)({ ModelPackageGroupName: group, NextToken, MaxResults: 100 }));
+            const page = await ctx.send(new ListModelPackagesCommand({ ModelPackageGroupName: group, NextToken, MaxResults: 100 }));
             arns.push(...(page.ModelPackageSummaryList ?? []).map((s) => s.ModelPackageArn).filter((a): a is string => !!a));
             NextToken = page.NextToken;
         } while (NextToken);
@@ -28,7 +27,7 @@ export async function listVersions(client: SageMakerClient, group: string): Prom
         if (isNotFound(err)) {
             return [];
         }
-        throw describeAwsError(err, { resource: label(group), operation: "ListModelPackages" });
+        throw ctx.failure(err, "ListModelPackages");
     }
     return arns;
 }
@@ -37,10 +36,10 @@ export async function listVersions(client: SageMakerClient, group: string): Prom
  * A group that still holds versions is not deleted (they may be a pipeline's, outside this stack)
  * unless deleteVersionsOnDestroy opts in; then the versions go first.
  */
-async function deleteVersionsFirst(ctx: CallContext, id: string, props: Props): Promise<void> {
-    const versions = await listVersions(ctx.client, id);
+async function deleteVersionsFirst(ctx: KindContext, id: string, props: Props): Promise<void> {
+    const versions = await listVersions(ctx, id);
     if (versions.length > 0 && props.deleteVersionsOnDestroy !== true) {
-        const numbers = versions.map((a) => a.slice(a.lastIndexOf("/") + 1)).sort((x, y) => Number(x) - Number(y));
+        const numbers = versions.map((a) => versionOf(a) ?? nameOf(a)).sort((x, y) => Number(x) - Number(y));
         const shown = numbers.slice(0, 5).join(", ");
         throw userError(`${ctx.resource} still holds ${versions.length} model package version(s) ` +
             `(${shown}${versions.length > 5 ? ", ..." : ""}), and SageMaker cannot delete a group that has versions. ` +
@@ -49,10 +48,10 @@ async function deleteVersionsFirst(ctx: CallContext, id: string, props: Props): 
     }
     for (const arn of versions) {
         try {
-            await ctx.client.send(new (sdk().DeleteModelPackageCommand)({ ModelPackageName: arn }));
+            await ctx.send(new (sdk().DeleteModelPackageCommand)({ ModelPackageName: arn }));
         } catch (err) {
             if (!isNotFound(err)) {
-                throw describeAwsError(err, { resource: `${ctx.resource} version ${arn.slice(arn.lastIndexOf("/") + 1)}`, operation: "DeleteModelPackage" });
+                throw ctx.failure(err, "DeleteModelPackage", `${ctx.resource} version ${versionOf(arn) ?? nameOf(arn)}`);
             }
         }
     }
@@ -69,8 +68,9 @@ export const modelPackageGroupSpec: KindSpec<DescribeModelPackageGroupOutput> = 
     name: { member: "ModelPackageGroupName", generated: true },
     computedOutputs: ["arn", "name", "status", "creationTime", "region"],
     rules: (inputs) => ruleFailures("CreateModelPackageGroup", inputs),
-    lostCreate: "by-name",
+    lostCreate: { by: "name" },
     api: {
+        commands: (sm) => ({ create: sm.CreateModelPackageGroupCommand, describe: sm.DescribeModelPackageGroupCommand, delete: sm.DeleteModelPackageGroupCommand }),
         outputs: (d, inputs, fallback) => ({
             name: d?.ModelPackageGroupName ?? inputs.ModelPackageGroupName,
             status: d?.ModelPackageGroupStatus ?? fallback.status,

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "crypto";
 import { containsUnknown } from "../common/unknown";
 import type { Props } from "../engine/kind";
 import { canonical, isAbsent } from "../common/values";
+import { stableJson } from "../identity/stable-json";
 
 /**
  * CreateModelPackage's ClientToken, "a unique token that guarantees that the call to this API is
@@ -11,25 +12,13 @@ import { canonical, isAbsent } from "../common/values";
  * request as the interrupted one and SageMaker answers with the version that one created instead
  * of registering a second. Different inputs (a replacement) give a different token.
  */
-export const TOKEN_PREFIX = "pulumi-";
+const TOKEN_PREFIX = "pulumi-";
 const TOKEN_LENGTH = 36;
-
-/** Stable JSON: sorted keys, canonical values (absent and empty members left out). */
-function stable(value: unknown): string {
-    if (Array.isArray(value)) {
-        return `[${value.map(stable).join(",")}]`;
-    }
-    if (value && typeof value === "object") {
-        const v = value as Props;
-        return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(",")}}`;
-    }
-    return JSON.stringify(value) ?? "null";
-}
 
 /** The token for one attempt; `attempt` > 1 only when an earlier token named a package that is gone. */
 export function clientToken(scope: string, request: Props, attempt = 1): string {
     const { ClientToken: _token, ...rest } = request;
-    const hash = createHash("sha256").update(`${scope}\n${stable(canonical(rest) ?? {})}\n${attempt}`).digest("hex");
+    const hash = createHash("sha256").update(`${scope}\n${stableJson(canonical(rest) ?? {})}\n${attempt}`).digest("hex");
     return `${TOKEN_PREFIX}${hash.slice(0, TOKEN_LENGTH - TOKEN_PREFIX.length)}`;
 }
 

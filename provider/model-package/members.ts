@@ -1,5 +1,6 @@
 import type { CreateModelPackageInput } from "@aws-sdk/client-sagemaker";
 import { replaced, TAGS, updated, type MemberSpec } from "../engine/kind";
+import { groupKey } from "../identity/names";
 
 /**
  * The ModelPackage's members: every member of the SDK's CreateModelPackageInput (and
@@ -17,11 +18,6 @@ const updatable = (extra: Partial<MemberSpec> = {}): MemberSpec => updated(UPDAT
  * image's digest and the model data's ETag. They are never drift.
  */
 const CONTAINER_SERVER_FILLED = ["Containers[].ImageDigest", "Containers[].ModelDataETag"];
-
-/** A version's group, by name or by ARN (`group.name` or `group.arn`): the same group either way. */
-export function groupKey(group: unknown): unknown {
-    return typeof group === "string" ? group.slice(group.lastIndexOf("/") + 1).toLowerCase() : group;
-}
 
 export const PACKAGE_MEMBERS: Record<keyof CreateModelPackageInput | "ApprovalDescription", MemberSpec> = {
     ModelPackageName: replaced(),

@@ -2,29 +2,25 @@ import type { DescribeModelPackageOutput } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
 import { checkFailure } from "../common/check-failures";
 import { containsUnknown } from "../common/unknown";
-import type { CallContext, KindSpec, OwnSetting, Props } from "../engine/kind";
-import { computedOutputs, sendCreate } from "../engine/api";
-import { call, describeOrGone } from "../engine/calls";
-import { createRequest } from "../engine/create";
-import { COMMON_SETTINGS } from "../engine/own-settings";
-import { stateOutputs } from "../engine/state";
+import { COMMON_SETTINGS, type KindContext, type KindSpec, type OwnSetting, type Props } from "../engine/kind";
 import { isAbsent, toPlain } from "../common/values";
+import { nameOf } from "../identity/names";
 import { clientToken, resolveClientToken } from "./client-token";
-import { PACKAGE_MEMBERS, UPDATE } from "./members";
-import { crossFieldFailures } from "./rules";
-import { DEFAULT_STATUS_TIMEOUT_MINUTES, describePackage, PackageGone, settle } from "./settle";
+import { PACKAGE_MEMBERS } from "./members";
+import { ruleFailures } from "../rules/wording";
+import { DEFAULT_STATUS_TIMEOUT_MINUTES, waitForCompleted } from "./wait-for-completed";
 
 /** The ModelPackage: its members (members.ts), API calls, outputs, hooks (status wait, ClientToken, adopt). */
 
 /** Versioned packages live in a group; only those accept UpdateModelPackage. */
-export function isVersioned(props: Props): boolean {
+function isVersioned(props: Props): boolean {
     return !isAbsent(props.ModelPackageGroupName);
 }
 
 /** How messages name a package: versions by group (and version once known), others by name. */
 export function label(props: Props): string {
     if (isVersioned(props)) {
-        const group = String(props.ModelPackageGroupName).replace(/^arn:.*\//, "");
+        const group = nameOf(String(props.ModelPackageGroupName));
         return `ModelPackage "${group}"${isAbsent(props.version) ? " (new version)" : ` version ${String(props.version)}`}`;
     }
     return `ModelPackage "${String(props.ModelPackageName)}"`;
@@ -45,18 +41,12 @@ const adopt: OwnSetting = {
             "use e.g. `adopt: 3` to bring version 3 of the group under management, or leave it out"),
 };
 
-function live(d: DescribeModelPackageOutput): Props {
-    const out: Props = {};
-    const described = d as unknown as Props;
-    for (const member of Object.keys(PACKAGE_MEMBERS)) {
-        if (member !== "Tags" && member !== "ClientToken" && !isAbsent(described[member])) {
-            out[member] = described[member];
-        }
-    }
+/** A version reports its group's name as ModelPackageName; it has no name of its own. */
+function live(d: DescribeModelPackageOutput, described: Props): Props {
     if (d.ModelPackageVersion !== undefined) {
-        delete out.ModelPackageName; // a version reports its group's name there; it has no name of its own
+        delete described.ModelPackageName;
     }
-    return toPlain(out) as Props;
+    return described;
 }
 
 function outputs(d: DescribeModelPackageOutput | undefined, _inputs: Props, fallback: Props): Props {
@@ -68,46 +58,31 @@ function outputs(d: DescribeModelPackageOutput | undefined, _inputs: Props, fall
     };
 }
 
-function partialOutputs(inputs: Props, region: string): (d: DescribeModelPackageOutput) => Props {
-    return (d) => stateOutputs(modelPackageSpec, inputs, live(d), computedOutputs(modelPackageSpec, d, inputs, region, {}));
-}
-
 /**
- * Waits for Completed. When there is no package to wait for, the token named one that is gone: a
- * replacement back to inputs used before derives the same token, which SageMaker may still answer
- * with the deleted package's ARN. Then the next token is derived and the package created again.
+ * The recovery policy's next request: a replacement back to inputs used before derives the same
+ * token, which SageMaker may still answer with the deleted package's ARN; the next attempt's
+ * token is derived instead (at most 3 attempts in all).
  */
-async function afterCreate(ctx: CallContext, created: { id: string; arn?: string }, inputs: Props) {
-    let arn = created.id;
-    for (let attempt = 2; ; attempt++) {
-        try {
-            const description = await settle(ctx, arn, inputs, partialOutputs(inputs, ctx.region));
-            return { id: arn, arn, description };
-        } catch (err) {
-            if (!(err instanceof PackageGone) || attempt > 3) {
-                throw err;
-            }
-        }
-        const request = createRequest(modelPackageSpec, inputs);
-        request.ClientToken = clientToken(typeof inputs.clientTokenScope === "string" ? inputs.clientTokenScope : String(request.ClientToken), request, attempt);
-        arn = (await call(ctx, "CreateModelPackage", () => sendCreate(modelPackageSpec, ctx.client, request))).id;
-    }
+function nextRequest(inputs: Props, request: Props, attempt: number): Props {
+    const scope = typeof inputs.clientTokenScope === "string" ? inputs.clientTokenScope : String(inputs.ClientToken);
+    return { ...request, ClientToken: clientToken(scope, request, attempt) };
 }
 
 /** `adopt`: the unversioned package of that name, or the version of that number in the group. */
-async function findAdoptable(ctx: CallContext, inputs: Props): Promise<{ id: string; description: DescribeModelPackageOutput } | undefined> {
+async function findAdoptable(ctx: KindContext<DescribeModelPackageOutput>, inputs: Props): Promise<{ id: string; description: DescribeModelPackageOutput } | undefined> {
     if (!isVersioned(inputs)) {
         const name = inputs.ModelPackageName;
-        const d = typeof name === "string" ? await describeOrGone(modelPackageSpec, ctx, name) : undefined;
+        const d = typeof name === "string" ? await ctx.describe(name) : undefined;
         return d?.ModelPackageArn ? { id: d.ModelPackageArn, description: d } : undefined;
     }
     const group = String(inputs.ModelPackageGroupName);
     let NextToken: string | undefined;
     do {
-        const page = await ctx.client.send(new (sdk().ListModelPackagesCommand)({ ModelPackageGroupName: group, NextToken, MaxResults: 100 }));
+        const page = await ctx.call(new (sdk().ListModelPackagesCommand)({ ModelPackageGroupName: group, NextToken, MaxResults: 100 }));
         const hit = (page.ModelPackageSummaryList ?? []).find((s) => s.ModelPackageVersion === inputs.adopt);
-        if (hit?.ModelPackageArn) {
-            return { id: hit.ModelPackageArn, description: await describePackage(ctx, hit.ModelPackageArn) };
+        const description = hit?.ModelPackageArn ? await ctx.describe(hit.ModelPackageArn) : undefined;
+        if (hit?.ModelPackageArn && description) {
+            return { id: hit.ModelPackageArn, description };
         }
         NextToken = page.NextToken;
     } while (NextToken);
@@ -121,26 +96,32 @@ export const modelPackageSpec: KindSpec<DescribeModelPackageOutput> = {
     own: {
         region: COMMON_SETTINGS.region,
         statusTimeoutMinutes: statusTimeout,
-        adopt,
+        adopt: { ...adopt, adopts: true },
         /** Where the resource is declared (project/stack/parent/name), for the ClientToken. */
         clientTokenScope: { change: "ignore" },
     },
     name: { member: "ModelPackageName", generated: false },
     computedOutputs: ["arn", "name", "version", "status", "statusDetails", "creationTime", "region"],
     label: (props) => label(props),
-    rules: crossFieldFailures,
-    lostCreate: "by-client-token",
+    // CreateModelPackage's cross-field rules (provider/rules/model-package.ts, shared with the local endpoint).
+    rules: (inputs) => ruleFailures("CreateModelPackage", inputs),
+    // The SDK's retries resend the same ClientToken, so a lost create response returns the same package.
+    lostCreate: { by: "client-token", recreate: { attempts: 3, next: nextRequest } },
     api: {
-        // The SDK's retries resend the same ClientToken, so a lost create response returns the same package.
-        update: UPDATE,
+        commands: (sm) => ({
+            create: sm.CreateModelPackageCommand,
+            describe: sm.DescribeModelPackageCommand,
+            delete: sm.DeleteModelPackageCommand,
+            update: sm.UpdateModelPackageCommand,
+        }),
         updateIdMember: "ModelPackageArn",
         idIsArn: true,
         live,
         outputs,
     },
     hooks: {
-        prepare(_settings, olds, inputs) {
-            const token = resolveClientToken(olds, inputs, createRequest(modelPackageSpec, inputs));
+        prepare(_settings, olds, inputs, request) {
+            const token = resolveClientToken(olds, inputs, request);
             if (token !== undefined && !containsUnknown(token)) {
                 inputs.ClientToken = token;
             }
@@ -148,14 +129,15 @@ export const modelPackageSpec: KindSpec<DescribeModelPackageOutput> = {
         canUpdate: isVersioned,
         // "CreateModelPackage ... uses the tags of the group" for versions: they are tagged right after.
         tagsAtCreate: (inputs) => !isVersioned(inputs),
-        afterCreate,
+        // Wait for Completed; a token naming a package that is gone is the recovery policy's (lostCreate).
+        afterCreate: (ctx, created, inputs) => waitForCompleted(ctx, created.id, inputs),
         async beforeUpdate(ctx, id, olds, news) {
             // A previous create timed out (kept as not initialized): finish waiting first.
-            return olds.status === "Completed" ? undefined : settle(ctx, id, { ...olds, ...news }, partialOutputs(news, ctx.region));
+            return olds.status === "Completed" ? undefined : waitForCompleted(ctx, id, { ...olds, ...news });
         },
         async afterUpdate(ctx, id, news, d) {
             // A new InferenceSpecification may be validated again.
-            return d.ModelPackageStatus === "Completed" ? d : settle(ctx, id, news, partialOutputs(news, ctx.region));
+            return d.ModelPackageStatus === "Completed" ? d : waitForCompleted(ctx, id, news);
         },
         findAdoptable,
     },

@@ -1,9 +1,9 @@
 import type { DescribeModelOutput } from "@aws-sdk/client-sagemaker";
-import type { KindSpec, Props } from "../engine/kind";
-import { COMMON_SETTINGS } from "../engine/own-settings";
+import { COMMON_SETTINGS, type KindSpec, type Props } from "../engine/kind";
+import { isRolePropagation, ROLE_PROPAGATION_MS } from "../aws/propagation";
 import { toPlain } from "../common/values";
 import { MODEL_MEMBERS } from "./members";
-import { crossFieldFailures } from "./rules";
+import { ruleFailures } from "../rules/wording";
 
 /** The Model: its members (members.ts), its API calls and outputs, its rules (rules.ts). */
 
@@ -37,9 +37,13 @@ export const modelSpec: KindSpec<DescribeModelOutput> = {
     own: COMMON_SETTINGS,
     name: { member: "ModelName", generated: true },
     computedOutputs: ["arn", "name", "region", "creationTime", "model"],
-    rules: crossFieldFailures,
-    lostCreate: "by-name",
+    // CreateModel's cross-field rules (provider/rules/model.ts, shared with the local endpoint).
+    rules: (inputs) => ruleFailures("CreateModel", inputs),
+    lostCreate: { by: "name" },
     api: {
+        commands: (sm) => ({ create: sm.CreateModelCommand, describe: sm.DescribeModelCommand, delete: sm.DeleteModelCommand }),
+        // A role created in the same deployment may not be assumable yet (aws/propagation.ts).
+        createRetry: { when: isRolePropagation, forMs: ROLE_PROPAGATION_MS },
         outputs: (d, inputs, fallback) => ({ name: inputs.ModelName, model: publicDescription(d) ?? fallback.model }),
     },
     hooks: {},

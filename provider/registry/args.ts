@@ -5,6 +5,7 @@ import type { ModelApprovalStatus, ModelPackageStatus } from "@aws-sdk/client-sa
 import { sdk } from "../aws/client";
 import { checkFailure, shapeIssueFailure, type Failure } from "../common/check-failures";
 import { assertRegion } from "../common/settings";
+import { nameOf } from "../identity/names";
 import { isAbsent, isPlainObject } from "../common/values";
 import { getShape, validateShape } from "../shapes/validate";
 import { RegistryLookupError, type LookupName } from "./errors";
@@ -183,7 +184,7 @@ function parseTarget(args: Record<string, unknown>, failures: Failure[]): Target
     const text = typeof group === "string" ? group : "";
     return {
         group: text,
-        groupName: text.startsWith("arn:") ? text.slice(text.lastIndexOf("/") + 1) : text,
+        groupName: nameOf(text),
         ...(typeof args.region === "string" ? { region: args.region } : {}),
     };
 }

@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ResourceKind } from "../../provider/common/lifecycle";
-import type { KindSpec } from "../../provider/engine/kind";
+import { operationOf, type KindSpec } from "../../provider/engine/kind";
 import { camelName } from "../../plugin/schema/names";
 import { COMPUTED_OUTPUTS, OWN_SETTINGS, PLUGIN_FILLED, PROVIDER_CONFIG, STABLE_OUTPUTS, type SchemaType } from "../../plugin/schema/own-settings";
 import { FUNCTIONS, SUMMARY_TYPE } from "../../plugin/schema/functions";
@@ -163,7 +163,8 @@ function memberShape(g: Generator, spec: KindSpec, member: string): AwsMember {
     if (create[member]) {
         return create[member];
     }
-    const update = spec.api.update ? g.shape(`${spec.api.update}Input`).members ?? {} : {};
+    const updateCommand = spec.api.commands(require("@aws-sdk/client-sagemaker")).update;
+    const update = updateCommand ? g.shape(`${operationOf(updateCommand)}Input`).members ?? {} : {};
     if (update[member]) {
         return update[member];
     }

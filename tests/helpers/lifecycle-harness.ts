@@ -6,7 +6,7 @@ import * as assert from "assert";
 import type { LocalEndpoint } from "../../local-endpoint";
 import type { Lifecycle } from "../../provider/common/lifecycle";
 import type { ProviderSettings } from "../../provider/common/settings";
-import { waitOverrides } from "../../provider/model-package/settle";
+import { waitOverrides } from "../../provider/model-package/wait-for-completed";
 import { POLL_ENV } from "../../provider/model-package/status-wait";
 
 type Props = Record<string, unknown>;

@@ -26,6 +26,19 @@ const SUFFIXES = [...new Set(PARTITIONS.map(p => p.dnsSuffix))].sort((a, b) => b
 // Region names are short: anything else is not one, and the partition patterns never see long input.
 const REGION_SHAPE = /^[a-z][a-z0-9-]{1,38}[0-9]$/;
 
+/**
+ * THE region rule as one pattern, generated with the partitions (a name some partition claims, by
+ * its pattern or by listing it): the same text the provider reads from its copy of this file
+ * (provider/identity/partitions.json). Usable as a JSON Schema `pattern` (config schemas).
+ */
+export const REGION_NAME_PATTERN: string = generated.regionPattern;
+const REGION_NAME = new RegExp(REGION_NAME_PATTERN);
+
+/** Whether `text` is a region name (the region rule, with the length guard the partition lookups use). */
+export function isRegionName(text: string): boolean {
+    return REGION_SHAPE.test(text) && REGION_NAME.test(text);
+}
+
 export function partitionById(id: string): Partition | undefined {
     return PARTITIONS.find(p => p.id === id);
 }

@@ -33,7 +33,7 @@ for (const s of SCENARIOS) {
         const local = useLocalEndpoint({ packageStatusDelayMs: 20 });
         // The old text loads the built runtime (dist/), a module instance of its own: quiet its progress lines too.
         before(() => {
-            require("pulumi-sagemaker/dist/provider/model-package/settle").waitOverrides.progress = () => undefined;
+            require("pulumi-sagemaker/dist/provider/model-package/wait-for-completed").waitOverrides.progress = () => undefined;
         });
 
         it("the old provider text runs on this runtime (check, create, read, delete), and this version's diff updates it in place", async () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { DescribeModelPackageCommand, UpdateModelPackageCommand } from "@aws-sdk/client-sagemaker";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
-import { ResourceInitError } from "../../../provider/engine/init-error";
+import { ResourceInitError } from "../../../provider/engine/kind";
 import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpec, spec } from "../../unit/model-package/fixtures";
 import { checked, deploy, progressLines, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "../../helpers/lifecycle-harness";
@@ -13,7 +13,11 @@ describe("ModelPackage on the local endpoint", function () {
     this.timeout(20_000);
     useTestEnvironment();
     // Registered before the endpoint's own hooks, so it runs while the endpoint is still up.
+    // Bounded by the suite's timeout like every hook; nothing to clean when the group was never made.
     after(async () => {
+        if (group === undefined) {
+            return;
+        }
         await groups.delete(settings(), group.id, { ...group.outputs, deleteVersionsOnDestroy: true });
         assert.deepStrictEqual(local.endpoint.inventory(), { models: [], modelPackageGroups: [], modelPackages: [] });
     });

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { growthExponent } from "../../../bench/lib";
-import { fitAll, type Measurement } from "../../../bench/scale";
+import { fitAll } from "../../../bench/scale";
+import type { Measurement } from "../../../bench/scale-types";
 
 describe("bench: growth exponent (least squares on log-log)", () => {
     const power = (c: number, k: number) => [10, 100, 500, 1000].map((x) => ({ x, y: c * x ** k }));

@@ -106,6 +106,59 @@ describe("Model lifecycle (mocked SDK)", () => {
             assert.strictEqual(sm.commandCalls(DeleteModelCommand).length, 0);
         });
 
+        describe("one rule (matches) for lost-create recovery and adopt: a single differing member is enough", () => {
+            const lost = () => sm.on(CreateModelCommand).rejects(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+            const cases: [string, Record<string, unknown>, string][] = [
+                ["the execution role", { ExecutionRoleArn: "arn:aws:iam::123456789012:role/Other" }, "ExecutionRoleArn"],
+                ["the image", { PrimaryContainer: { Image: `${IMAGE}-other`, Mode: "SingleModel", Environment: { API_KEY: SECRET } } }, "PrimaryContainer.Image"],
+                ["network isolation on, the inputs leaving it out (SageMaker's default is off)", { EnableNetworkIsolation: true }, "EnableNetworkIsolation"],
+                ["a VPC the inputs do not declare", { VpcConfig: { SecurityGroupIds: ["sg-1"], Subnets: ["subnet-1"] } }, "VpcConfig"],
+            ];
+            for (const [what, live, path] of cases) {
+                it(`recovery refuses a model whose ${what} differs, naming ${path} only`, async () => {
+                    lost();
+                    sm.on(DescribeModelCommand).resolves(described(live));
+                    sm.on(ListTagsCommand).resolves({ Tags: [{ Key: "team", Value: "ml" }] });
+                    const err = await rejection(modelLifecycle.create(settings, inputs()));
+                    assert.match(err.message, new RegExp(`differs from the inputs at ${path.replace(/\./g, "\\.")};`));
+                    assert.strictEqual(sm.commandCalls(DeleteModelCommand).length, 0);
+                });
+                it(`adopt refuses a model whose ${what} differs, naming ${path.split(".")[0]}`, async () => {
+                    sm.on(DescribeModelCommand).resolves(described(live));
+                    sm.on(ListTagsCommand).resolves({ Tags: [{ Key: "team", Value: "ml" }] });
+                    const err = await rejection(modelLifecycle.create(settings, inputs({ adopt: true })));
+                    assert.match(err.message, new RegExp(`differs from the inputs at ${path.split(".")[0]} \\(members fixed at creation\\)`));
+                    assert.strictEqual(sm.commandCalls(CreateModelCommand).length, 0);
+                });
+            }
+
+            it("only the tags differing: recovery refuses (it must be this call's model), adopt takes it and sets the tags", async () => {
+                lost();
+                sm.on(DescribeModelCommand).resolves(described());
+                sm.on(ListTagsCommand).resolves({ Tags: [{ Key: "team", Value: "other" }] });
+                const err = await rejection(modelLifecycle.create(settings, inputs()));
+                assert.match(err.message, /differs from the inputs at Tags;/);
+                sm.reset();
+                sm.on(DescribeModelCommand).resolves(described());
+                sm.on(ListTagsCommand).resolves({ Tags: [{ Key: "team", Value: "other" }] });
+                const { id } = await modelLifecycle.create(settings, inputs({ adopt: true }));
+                assert.strictEqual(id, "m-abc");
+                assert.deepStrictEqual(sm.commandCalls(AddTagsCommand).map((c) => c.args[0].input.Tags), [[{ Key: "team", Value: "ml" }]]);
+            });
+
+            it("what SageMaker adds (a container's Mode default) is no difference for either", async () => {
+                lost();
+                sm.on(DescribeModelCommand).resolves(described());
+                sm.on(ListTagsCommand).resolves({ Tags: [{ Key: "team", Value: "ml" }] });
+                assert.strictEqual((await modelLifecycle.create(settings, inputs())).id, "m-abc");
+                sm.reset();
+                sm.on(DescribeModelCommand).resolves(described());
+                sm.on(ListTagsCommand).resolves({ Tags: [{ Key: "team", Value: "ml" }] });
+                assert.strictEqual((await modelLifecycle.create(settings, inputs({ adopt: true }))).id, "m-abc");
+                assert.strictEqual(sm.commandCalls(CreateModelCommand).length, 0);
+            });
+        });
+
         it("refuses to adopt a matching model created long before this deployment", async () => {
             sm.on(CreateModelCommand).rejects(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
             sm.on(DescribeModelCommand).resolves(described({ CreationTime: new Date("2020-01-01T00:00:00Z") }));

@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import type { DescribeModelOutput } from "@aws-sdk/client-sagemaker";
 import { canonical, memberCanonical, mismatches } from "../../../provider/common/values";
-import { computedOutputs, liveOf } from "../../../provider/engine/api";
-import { secretsOf } from "../../../provider/engine/calls";
-import { createRequest, differences } from "../../../provider/engine/create";
-import { refreshedInputs, stateOutputs } from "../../../provider/engine/state";
+import { secretsOf } from "../../../provider/engine/context";
+import { matches } from "../../../provider/engine/match";
+import { createRequest } from "../../../provider/engine/request";
+import { computedOutputs, liveOf, refreshedInputs, stateOutputs } from "../../../provider/engine/state";
 import { MODEL_MEMBERS } from "../../../provider/model/members";
 import { modelSpec, publicDescription } from "../../../provider/model/spec";
 import { IMAGE, ROLE } from "./fixtures";
@@ -22,7 +22,7 @@ const clean = (v: unknown) => canonical(v);
 const normalizeMember = (m: keyof typeof MODEL_MEMBERS, v: unknown) => memberCanonical(MODEL_MEMBERS[m], v);
 const environmentValues = (props: Record<string, unknown> | undefined) => secretsOf(modelSpec, props);
 const modelMismatches = (declared: Record<string, unknown>, d: DescribeModelOutput, tags: { Key: string; Value: string }[]) =>
-    differences(modelSpec, declared, liveOf(modelSpec, d), tags);
+    matches(modelSpec, declared, { ...liveOf(modelSpec, d), Tags: tags });
 const inputsFromLive = (previous: Record<string, unknown> | undefined, d: DescribeModelOutput, tags: { Key: string; Value: string }[], region: string) =>
     refreshedInputs(modelSpec, previous, liveOf(modelSpec, d), tags, region);
 const modelOutputs = (inputs: Record<string, unknown>, f: { region: string; arn?: string; description?: DescribeModelOutput }) =>

@@ -16,6 +16,7 @@ const ALLOWED: RegExp[] = [
     // compiled library and local endpoint: JavaScript, declarations, the shapes table
     /^dist\/provider\/[\w/-]+\.(js|d\.ts)$/,
     /^dist\/provider\/shapes\/sagemaker-shapes\.json$/,
+    /^dist\/provider\/identity\/partitions\.json$/,
     /^dist\/local-endpoint\/[\w/-]+\.(js|d\.ts)$/,
 ];
 
@@ -25,6 +26,7 @@ const REQUIRED: Record<string, string> = {
     "dist/provider/index.d.ts": "package.json types",
     "dist/provider/runtime.js": "required by the serialized provider as pulumi-sagemaker/dist/provider/runtime",
     "dist/provider/shapes/sagemaker-shapes.json": "the validator's constraints, loaded by check",
+    "dist/provider/identity/partitions.json": "the region rule (the SDK's partitions), loaded by settings, check, the lookups and the endpoint",
     "dist/local-endpoint/cli.js": "the sagemaker-local bin",
     "README.md": "the package's documentation",
     "docs/MODEL.md": "named by the Model's check and error messages",

@@ -15,10 +15,9 @@ import fc from "fast-check";
 import { CreateModelCommand, CreateModelPackageCommand, CreateModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { startLocalEndpoint, type LocalEndpoint } from "../../../local-endpoint";
 import { checkInputs } from "../../../provider/engine/check";
-import { createRequest } from "../../../provider/engine/create";
-import { crossFieldFailures as modelRules } from "../../../provider/model/rules";
+import { createRequest } from "../../../provider/engine/request";
+import { ruleFailures } from "../../../provider/rules/wording";
 import { modelSpec } from "../../../provider/model/spec";
-import { crossFieldFailures as packageRules } from "../../../provider/model-package/rules";
 import { modelPackageSpec } from "../../../provider/model-package/spec";
 import { modelPackageGroupSpec } from "../../../provider/model-package-group/spec";
 import { requestError } from "../../../local-endpoint/validation";
@@ -169,7 +168,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             assertWellFormed(result.failures as Failure[], input);
             const inputs = result.inputs as Props;
             assertAgrees("Model", {
-                input, inputs, failures: (result.failures ?? []) as Failure[], rules: modelRules, accepted: acceptedModels,
+                input, inputs, failures: (result.failures ?? []) as Failure[], rules: (i: Record<string, unknown>) => ruleFailures("CreateModel", i), accepted: acceptedModels,
                 sent: endpointIssues("CreateModel", createRequest(modelSpec, inputs)),
                 asWritten: endpointIssues("CreateModel", without(inputs, ["logicalName", "autoNamed", "region"])),
             });
@@ -183,7 +182,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             assertWellFormed(result.failures as Failure[], input);
             const inputs = result.inputs as Props;
             assertAgrees("ModelPackage", {
-                input, inputs, failures: (result.failures ?? []) as Failure[], rules: packageRules, accepted: acceptedPackages,
+                input, inputs, failures: (result.failures ?? []) as Failure[], rules: (i: Record<string, unknown>) => ruleFailures("CreateModelPackage", i), accepted: acceptedPackages,
                 // The request the provider sends (the engine's create).
                 sent: endpointIssues("CreateModelPackage", createRequest(modelPackageSpec, inputs)),
                 asWritten: endpointIssues("CreateModelPackage", without(inputs, ["region", "statusTimeoutMinutes", "ApprovalDescription"])),

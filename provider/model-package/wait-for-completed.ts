@@ -1,9 +1,7 @@
 import type { DescribeModelPackageOutput } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
-import { describeAwsError, isNotFound, userError } from "../aws/errors";
-import { ResourceInitError } from "../engine/init-error";
-import type { CallContext, Props } from "../engine/kind";
-import { call } from "../engine/calls";
+import { isNotFound, userError } from "../aws/errors";
+import { ResourceGone, ResourceNotReady, type KindContext, type Props } from "../engine/kind";
 import { formatStatusDetails, pollTiming, stderrProgress, waitForPackage, type WaitOptions } from "./status-wait";
 
 export const DEFAULT_STATUS_TIMEOUT_MINUTES = 30;
@@ -17,32 +15,20 @@ function waitOptions(props: Props): WaitOptions {
     return { ...pollTiming(), timeoutMs: minutes * 60_000, progress: stderrProgress, ...waitOverrides };
 }
 
-export function describePackage(ctx: CallContext, arn: string): Promise<DescribeModelPackageOutput> {
-    return call(ctx, "DescribeModelPackage", () => ctx.client.send(new (sdk().DescribeModelPackageCommand)({ ModelPackageName: arn })));
-}
+type Context = KindContext<DescribeModelPackageOutput>;
 
-/** The package a wait was for does not exist (any more). */
-export class PackageGone extends Error {
-    constructor(readonly arn: string, cause: Error) {
-        super(cause.message);
-        this.stack = "";
+/** The package a wait is for; ResourceGone when there is no such package (any more). */
+async function describeForWait(ctx: Context, arn: string): Promise<DescribeModelPackageOutput> {
+    const d = await ctx.describe(arn);
+    if (d === undefined) {
+        throw new ResourceGone(arn, `${ctx.resource}: SageMaker has no model package ${arn}`);
     }
+    return d;
 }
 
-async function describeForWait(ctx: CallContext, arn: string): Promise<DescribeModelPackageOutput> {
+async function deleteQuietly(ctx: Context, arn: string): Promise<string | undefined> {
     try {
-        return await ctx.client.send(new (sdk().DescribeModelPackageCommand)({ ModelPackageName: arn }));
-    } catch (err) {
-        if (isNotFound(err)) {
-            throw new PackageGone(arn, describeAwsError(err, { resource: ctx.resource, operation: "DescribeModelPackage", secrets: ctx.secrets }));
-        }
-        throw describeAwsError(err, { resource: ctx.resource, operation: "DescribeModelPackage", secrets: ctx.secrets });
-    }
-}
-
-async function deleteQuietly(ctx: CallContext, arn: string): Promise<string | undefined> {
-    try {
-        await ctx.client.send(new (sdk().DeleteModelPackageCommand)({ ModelPackageName: arn }));
+        await ctx.send(new (sdk().DeleteModelPackageCommand)({ ModelPackageName: arn }));
         return undefined;
     } catch (err) {
         return isNotFound(err) ? undefined : (err instanceof Error ? err.message : String(err));
@@ -51,11 +37,11 @@ async function deleteQuietly(ctx: CallContext, arn: string): Promise<string | un
 
 /**
  * CreateModelPackage is asynchronous and has no SDK waiter: waits for ModelPackageStatus
- * Completed (PackageGone when there is no such package). Failed: the package is deleted and the error carries the status details. Timeout: the
- * package is kept in the stack as not initialized (`partial` builds its outputs), so nothing is
- * orphaned and the next `pulumi up` resumes the wait.
+ * Completed (ResourceGone when there is no such package). Failed: the package is deleted and the
+ * error carries the status details. Timeout: ResourceNotReady, so the engine keeps the package in
+ * the stack as not initialized, nothing is orphaned and the next `pulumi up` resumes the wait.
  */
-export async function settle(ctx: CallContext, arn: string, inputs: Props, partial: (d: DescribeModelPackageOutput) => Props): Promise<DescribeModelPackageOutput> {
+export async function waitForCompleted(ctx: Context, arn: string, inputs: Props): Promise<DescribeModelPackageOutput> {
     const options = waitOptions(inputs);
     const outcome = await waitForPackage(() => describeForWait(ctx, arn), ctx.resource, options);
     if (outcome.kind === "completed") {
@@ -71,7 +57,7 @@ export async function settle(ctx: CallContext, arn: string, inputs: Props, parti
             "Fix the inputs named in the details (image, model data, validation specification) and run `pulumi up` again.");
     }
     const limit = options.timeoutMs >= 60_000 ? `${Math.round(options.timeoutMs / 6_000) / 10} minutes` : `${Math.round(options.timeoutMs / 100) / 10}s`;
-    throw new ResourceInitError(`${ctx.resource}: still ${outcome.lastStatus ?? "not Completed"} after ${limit} ` +
+    throw new ResourceNotReady(`${ctx.resource}: still ${outcome.lastStatus ?? "not Completed"} after ${limit} ` +
         `(statusTimeoutMinutes). The package ${arn} is kept in the stack; the next \`pulumi up\` waits again, ` +
-        "or raise statusTimeoutMinutes.", arn, { ...partial(await describePackage(ctx, arn)), __provider: inputs.__provider });
+        "or raise statusTimeoutMinutes.", arn, await describeForWait(ctx, arn));
 }

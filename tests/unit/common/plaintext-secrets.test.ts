@@ -4,7 +4,7 @@
 import * as assert from "assert";
 import {
     ENVIRONMENT_PATHS, isSecretReference, keyWords, plaintextSecretMessage, plaintextSecretsIn, secretWordIn,
-} from "../../../provider/rules/plaintext-secrets";
+} from "../../../provider/common/plaintext-secrets";
 import { SHAPES } from "../../../provider/shapes/validate";
 
 /** Keys that hold a secret, with the word that says so. */
