@@ -134,3 +134,10 @@ describe("error classification, pinned (issue 21)", () => {
         assert.deepStrictEqual(Object.keys(userError("x")), []);
     });
 });
+
+describe("goneError", () => {
+    it("names the resource and the region, and says to refresh then up", () => {
+        assert.strictEqual(goneError("Model \"m\"", "us-east-1").message,
+            "Model \"m\" no longer exists in us-east-1: run `pulumi refresh` to drop it from the state, then `pulumi up` to recreate it.");
+    });
+});
