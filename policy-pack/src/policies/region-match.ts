@@ -2,6 +2,7 @@
 import { ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { Location, MemberKind, parseLocation, partitionOfRegion, S3Location } from "../locations";
+import { REGION_NAME_PATTERN } from "../locations/partitions";
 import { LocationRef, normalize, ResourceLike, SageMakerResource } from "../normalize";
 import { isUnknown } from "../normalize/unknowns";
 import { deploymentRegion, RegionResolution } from "../region/deployment";
@@ -38,7 +39,8 @@ export const regionMatchDefaults: RegionMatchConfig = {
 };
 
 const NAME = "sagemaker-region-match";
-const REGION = "^[a-z]{2,5}(-[a-z]+)+-\\d+$";
+// The one region rule (a name some AWS partition claims), generated from the SDK's partition data.
+const REGION = REGION_NAME_PATTERN;
 
 const properties: Record<keyof RegionMatchConfig, PolicyConfigJSONSchema> = {
     allowedRegions: {

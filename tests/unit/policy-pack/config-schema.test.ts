@@ -67,3 +67,20 @@ describe("policy config schemas", () => {
         }
     });
 });
+
+// The region rule of the config schema is the one the provider and the pack's parser use: names an
+// AWS partition claims (AWS's regions pages list eusc-de-east-1 for the European Sovereign Cloud and
+// us-iso-east-1 for the ISO partition); a well-formed name no partition claims is refused.
+describe("sagemaker-region-match config: the one region rule", () => {
+    const schema = schemaOf("sagemaker-region-match");
+    for (const region of ["eu-west-1", "eusc-de-east-1", "us-iso-east-1", "us-isob-east-1", "cn-north-1", "us-gov-west-1"]) {
+        it(`allowedRegions accepts ${region}`, () => {
+            assert.ok(ajv.validate(schema, { allowedRegions: [region] }), ajv.errorsText(ajv.errors));
+        });
+    }
+    for (const region of ["xx-east-1", "EU-WEST-1", "eu-west", "eu_west_1"]) {
+        it(`allowedRegions refuses ${region}`, () => {
+            assert.ok(!ajv.validate(schema, { allowedRegions: [region] }));
+        });
+    }
+});
