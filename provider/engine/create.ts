@@ -7,8 +7,7 @@ import { applyPlan, applyTagChanges, contextFor, listTags, sendCreate, sendUpdat
 import { planUpdate } from "./diff";
 import { ResourceGone, ResourceInitError, ResourceNotReady, labelOf, operationOf, PROVIDER_KEY, tagsMember, type Created, type KindSpec, type Props } from "./kind";
 import { engineWarning } from "./log";
-import { fixedMembers, matches } from "./match";
-import { readBack } from "./read-back";
+import { fixedMembers, matches, readBack } from "./match";
 import { createRequest } from "./request";
 import { arnOf, computedOutputs, creationTimeOf, liveOf, notReadyError, outputsOf } from "./state";
 
@@ -167,7 +166,7 @@ export async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, i
         }
     }
     // Read-back: a declared member SageMaker stored otherwise is a warning; the state records what it holds.
-    const back = d === undefined ? undefined : readBack(spec, named.resource, inputs, d);
+    const back = d === undefined ? undefined : readBack(spec as KindSpec, named.resource, inputs, liveOf(spec, d));
     back?.warnings.forEach((w) => engineWarning(w));
     return { id: created.id, outs: outputsOf(spec, back?.stored ?? inputs, d, ctx.region, { arn: created.arn }) };
 }

@@ -1,4 +1,4 @@
-// Read-back after create (engine/read-back.ts) against the local endpoint with a behaviour switch
+// Read-back after create (engine/match.ts readBack, called by engine/create.ts) against the local endpoint with a behaviour switch
 // that makes it store something other than the request: CreateModelPackage drops ModelLifeCycle
 // (local-endpoint/deviations.ts "package-drops-model-life-cycle"). The create warns, naming the
 // member, the stored and the declared value; the state records what the endpoint holds, so a

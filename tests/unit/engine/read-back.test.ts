@@ -1,9 +1,10 @@
-// Read-back after create (engine/read-back.ts, docs/MODEL.md "Read-back after create"): what the
+// Read-back after create (engine/match.ts readBack, docs/MODEL.md "Read-back after create"): what the
 // description reports against what was declared, on the real member tables. SageMaker's defaults
 // and server-filled members are the API reference's (EnableNetworkIsolation defaults to false,
 // ContainerDefinition Mode to SingleModel; DescribeModelPackage reports ImageDigest per container).
 import * as assert from "assert";
-import { readBack, valueAt } from "../../../provider/engine/read-back";
+import { readBack as readBackOf, valueAt } from "../../../provider/engine/match";
+import { liveOf } from "../../../provider/engine/state";
 import type { KindSpec } from "../../../provider/engine/kind";
 import { modelSpec } from "../../../provider/model/spec";
 import { modelPackageSpec } from "../../../provider/model-package/spec";
@@ -11,6 +12,8 @@ import { IMAGE, ROLE } from "../model/fixtures";
 import { inferenceSpec, versioned } from "../model-package/fixtures";
 
 const model = modelSpec as KindSpec;
+/** As create calls it: with the description's live form. */
+const readBack = (spec: KindSpec, resource: string, inputs: Record<string, unknown>, described: Record<string, unknown>) => readBackOf(spec, resource, inputs, liveOf(spec, described));
 const pkg = modelPackageSpec as KindSpec;
 const MODEL = `Model "churn"`;
 const declaredModel = (extra: Record<string, unknown> = {}) => ({ ModelName: "churn", ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE }, ...extra });
