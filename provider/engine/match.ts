@@ -57,8 +57,8 @@ export function fixedMembers(spec: KindSpec, inputs: Props, paths: readonly stri
  * `liveOf`), compared with what was asked by the one rule (`matches`), so SageMaker's defaults and
  * the members it fills in itself are never reported. Where a member the user declared was stored otherwise (an
  * endpoint that drops EnableNetworkIsolation, resets an approval), the create says so in a warning
- * and the state records what SageMaker holds, so the next refresh shows no drift (the next
- * preview shows the difference against the program instead). Pure.
+ * and the state's outputs record what SageMaker holds (the engine keeps the program's inputs, so
+ * refresh and the next preview show the difference). Pure.
  *
  * Tags are not compared here: the description carries none (refresh compares them with ListTags).
  */

@@ -1,8 +1,9 @@
 // Read-back after create (engine/match.ts readBack, called by engine/create.ts) against the local endpoint with a behaviour switch
 // that makes it store something other than the request: CreateModelPackage drops ModelLifeCycle
 // (local-endpoint/deviations.ts "package-drops-model-life-cycle"). The create warns, naming the
-// member, the stored and the declared value; the state records what the endpoint holds, so a
-// refresh right after shows no drift, while the program (still declaring the stage) shows the difference.
+// member, the stored and the declared value; the state's outputs record what the endpoint holds, so
+// read agrees with them, while the program (still declaring the stage) shows the difference
+// (tests/e2e/read-back.test.ts: what the real CLI's refresh then shows).
 import * as assert from "assert";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
 import { lifecycles } from "../../../provider/runtime";
@@ -49,7 +50,7 @@ describe("read-back after create, on the local endpoint", function () {
         assert.deepStrictEqual(pkg.outputs.ModelLifeCycle, STAGE);
     });
 
-    it("an endpoint that drops ModelLifeCycle: a warning naming it with both values; the state holds none, so refresh shows no drift", async () => {
+    it("an endpoint that drops ModelLifeCycle: a warning naming it with both values; the outputs hold none, as read does", async () => {
         local.endpoint.setFaults({ deviations: ["package-drops-model-life-cycle"] });
         const { result: pkg, warnings } = await capturingWarnings(() => deploy(packages, settings(), version()));
         assert.strictEqual(warnings.length, 1, warnings.join("\n"));
