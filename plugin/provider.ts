@@ -139,7 +139,8 @@ export class PluginProvider {
         }
         const lookupArgs: Props = {};
         for (const [key, value] of Object.entries(args)) {
-            lookupArgs[f.args[key]?.api ?? key] = value;
+            const arg = f.args[key];
+            lookupArgs[arg?.api ?? key] = arg?.toApi ? arg.toApi(value) : value;
         }
         const { configError, ...settings } = this.settings;
         if (configError !== undefined) {

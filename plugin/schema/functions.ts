@@ -5,8 +5,29 @@
  */
 import type { SchemaType, TypeSource } from "./own-settings";
 
-/** A lookup argument: its schema name, the name the lookup takes, its type. */
-interface Arg { api: string; type: (g: TypeSource) => SchemaType; description: string }
+/** A lookup argument: its schema name, the name the lookup takes, its type, and its value as the lookup takes it where it is spelled otherwise. */
+interface Arg { api: string; type: (g: TypeSource) => SchemaType; description: string; toApi?: (value: unknown) => unknown }
+
+/** The lifecycle-stage filter's type token: Stage and StageStatus, each optional (ModelLifeCycle's members). */
+export const LIFE_CYCLE_FILTER = "sagemaker:index:ModelLifeCycleFilter";
+
+export const LIFE_CYCLE_FILTER_TYPE = {
+    type: "object",
+    description: "A lifecycle-stage filter: each field given must equal the version's ModelLifeCycle.",
+    properties: {
+        stage: { type: "string", description: "ModelLifeCycle.Stage, e.g. `Production`." },
+        stageStatus: { type: "string", description: "ModelLifeCycle.StageStatus, e.g. `Approved`." },
+    },
+};
+
+/** `{ stage, stageStatus }` as the lookups take it (`{ Stage, StageStatus }`); anything else goes through as is, for the lookup to report. */
+function lifeCycleToApi(value: unknown): unknown {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        return value;
+    }
+    const names: Record<string, string> = { stage: "Stage", stageStatus: "StageStatus" };
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [names[k] ?? k, v]));
+}
 
 const GROUP: Record<string, Arg> = {
     modelPackageGroupName: { api: "ModelPackageGroupName", type: () => ({ type: "string" }), description: "The model package group's name or ARN." },
@@ -19,6 +40,10 @@ const FILTERS: Record<string, Arg> = {
     creationTimeBefore: { api: "CreationTimeBefore", type: () => ({ type: "string" }), description: "Only versions created before this time (ISO 8601)." },
     modelPackageStatus: { api: "ModelPackageStatus", type: () => ({ type: "string" }), description: "Only versions with this ModelPackageStatus, or `Any`. getLatestModelPackageVersion defaults to `Completed`, the listing to `Any`." },
     customerMetadataProperties: { api: "CustomerMetadataProperties", type: () => ({ type: "object", additionalProperties: { type: "string" } }), description: "Each key must have exactly this value in the version's CustomerMetadataProperties (one DescribeModelPackage per version examined)." },
+    modelLifeCycle: {
+        api: "ModelLifeCycle", type: () => ({ $ref: `#/types/${LIFE_CYCLE_FILTER}` }), toApi: lifeCycleToApi,
+        description: "Only versions in this lifecycle stage: each of stage and stageStatus given must equal the version's ModelLifeCycle (from the listing, no extra call).",
+    },
     pageSize: { api: "pageSize", type: () => ({ type: "integer" }), description: "ListModelPackages page size, 1 to 100 (default 100)." },
 };
 
@@ -30,6 +55,7 @@ const SUMMARY: Record<string, SchemaType> = {
     status: { type: "string", description: "ModelPackageStatus." },
     creationTime: { type: "string" },
     description: { type: "string" },
+    lifeCycle: { $ref: "#/types/sagemaker:index:ModelLifeCycle", description: "ModelLifeCycle: the version's stage and stage status, when it has one." },
     region: { type: "string", description: "The region the lookup read." },
 };
 

@@ -6,7 +6,8 @@ import { isAbsent, setOwn, withoutServerFilled } from "../common/values";
 import { applyPlan, applyTagChanges, contextFor, listTags, sendCreate, sendUpdate, type EngineContext } from "./context";
 import { planUpdate } from "./diff";
 import { ResourceGone, ResourceInitError, ResourceNotReady, labelOf, operationOf, PROVIDER_KEY, tagsMember, type Created, type KindSpec, type Props } from "./kind";
-import { fixedMembers, matches } from "./match";
+import { engineWarning } from "./log";
+import { fixedMembers, matches, readBack } from "./match";
 import { createRequest } from "./request";
 import { arnOf, computedOutputs, creationTimeOf, liveOf, notReadyError, outputsOf } from "./state";
 
@@ -164,7 +165,10 @@ export async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, i
             d = undefined; // outputs fall back to what we know
         }
     }
-    return { id: created.id, outs: outputsOf(spec, inputs, d, ctx.region, { arn: created.arn }) };
+    // Read-back: a declared member SageMaker stored otherwise is a warning; the state records what it holds.
+    const back = d === undefined ? undefined : readBack(spec as KindSpec, named.resource, inputs, liveOf(spec, d));
+    back?.warnings.forEach((w) => engineWarning(w));
+    return { id: created.id, outs: outputsOf(spec, back?.stored ?? inputs, d, ctx.region, { arn: created.arn }) };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { ResourceKind } from "../../provider/common/lifecycle";
 import { operationOf, type KindSpec } from "../../provider/engine/kind";
 import { camelName } from "../../plugin/schema/names";
 import { COMPUTED_OUTPUTS, OWN_SETTINGS, PLUGIN_FILLED, PROVIDER_CONFIG, STABLE_OUTPUTS, type SchemaType } from "../../plugin/schema/own-settings";
-import { FUNCTIONS, SUMMARY_TYPE } from "../../plugin/schema/functions";
+import { FUNCTIONS, LIFE_CYCLE_FILTER, LIFE_CYCLE_FILTER_TYPE, SUMMARY_TYPE } from "../../plugin/schema/functions";
 import { packageRoot } from "../../plugin/schema/files";
 import type { WireShape, WireTable } from "../../plugin/schema/wire";
 import { loadApiModel, type AwsModel } from "../generate-shapes";
@@ -241,6 +241,7 @@ export function generate(model: ApiModel, specs: KindSpec[], version: string): G
         functions[token(name)] = f.schema(g);
     }
     g.types[token("ModelPackageVersionSummary")] = { ...SUMMARY_TYPE, description: "A version as ListModelPackages reports it." };
+    g.types[LIFE_CYCLE_FILTER] = LIFE_CYCLE_FILTER_TYPE;
     wire.shapes = Object.fromEntries(Object.entries(g.wire).sort(([a], [b]) => a.localeCompare(b)));
     const schema = {
         name: PACKAGE,

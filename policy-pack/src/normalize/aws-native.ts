@@ -8,4 +8,5 @@ export const awsNative: Dialect = {
     modelPackageType: "aws-native:sagemaker:ModelPackage",
     regionConfigKey: "aws-native:region",
     member: camel(),
+    packageOutputs: { arn: "modelPackageArn", version: "modelPackageVersion" },
 };

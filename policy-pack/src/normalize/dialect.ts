@@ -14,6 +14,8 @@ export interface Dialect {
     region?: string;
     /** How this representation spells an SDK member name (`PrimaryContainer` -> `primaryContainer`). */
     member(sdkName: string): string;
+    /** Where a model package's outputs are: its ARN and its version number (with modelPackageType). */
+    packageOutputs?: { arn: string; version: string };
 }
 
 /** camelCase of an SDK name, with the representation's own renames. */

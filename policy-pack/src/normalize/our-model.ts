@@ -8,4 +8,5 @@ export const ourModel: Dialect = {
     regionConfigKey: "aws:region",
     region: "region",
     member: name => name,
+    packageOutputs: { arn: "arn", version: "version" },
 };

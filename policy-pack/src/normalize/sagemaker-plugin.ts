@@ -11,4 +11,6 @@ export const sagemakerPlugin: Dialect = {
     regionConfigKey: "sagemaker:region",
     region: "region",
     member: camel(),
+    // the plugin's schema (schema/wire.json): ModelPackage outputs `arn` and `version`, as our dynamic resource
+    packageOutputs: { arn: "arn", version: "version" },
 };

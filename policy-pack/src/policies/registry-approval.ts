@@ -103,16 +103,19 @@ function groupOfStack(r: PolicyResource, property: string, groups: Map<string, s
     return names.length === 1 ? names[0] : undefined;
 }
 
-/** Our ModelPackage (outputs arn, version) and aws-native's (modelPackageArn, modelPackageVersion). */
+/** A model package of any dialect that has one, its ARN and version read where the dialect puts them (`packageOutputs`). */
 function stackPackage(r: PolicyResource, groups: Map<string, string>): StackPackage | undefined {
     const found = dialectFor(r.type);
     if (found?.kind !== "model-package") {
         return undefined;
     }
     const d = found.dialect;
-    const ours = d.representation === "pulumi-sagemaker";
+    const outputs = d.packageOutputs;
+    if (!outputs) {
+        return undefined; // a dialect that reads packages names where their outputs are
+    }
     const unknownParts: string[] = [];
-    const arn = read(r.props, ours ? "arn" : "modelPackageArn", "arn");
+    const arn = read(r.props, outputs.arn, "arn");
     const lifeCycle = setting(d, r.props, "ModelLifeCycle", "");
     const out = {
         resource: r,
@@ -134,7 +137,7 @@ function stackPackage(r: PolicyResource, groups: Map<string, string>): StackPack
     if (isUnknown(groupValue)) {
         unknownParts.push("group");
     }
-    const version = read(r.props, ours ? "version" : "modelPackageVersion", "version");
+    const version = read(r.props, outputs.version, "version");
     if (isUnknown(version)) {
         unknownParts.push("version");
     }

@@ -130,6 +130,17 @@ describe("policy sagemaker-registry-approval", () => {
         assert.deepStrictEqual((await run([nativePackage("churn-v1", "Approved", ARN_V1), awsModel, nativeModel])).diagnostics, []);
     });
 
+    it("a provider-plugin package (sagemaker:index:ModelPackage) is found by the ARN output its dialect names (`arn`, not aws-native's modelPackageArn)", async () => {
+        const pluginPackage = (status: string): TestResource => ({ type: "sagemaker:index:ModelPackage", name: "plugin-v1",
+            props: { modelPackageGroupName: "churn", modelApprovalStatus: status, arn: ARN_V1, version: 1, region: "us-east-1" } });
+        const pluginModel: TestResource = { type: "sagemaker:index:Model", name: "plugin-scorer",
+            props: { primaryContainer: { modelPackageName: ARN_V1 }, executionRoleArn: ROLE, region: "us-east-1" } };
+        const ms = messages(await run([pluginPackage("Rejected"), pluginModel]), "mandatory");
+        assert.strictEqual(ms.length, 1, ms.join("\n"));
+        assert.match(ms[0], /Model "plugin-scorer" \(sagemaker:index:Model\): primaryContainer.modelPackageName .* serves model package "plugin-v1" \(sagemaker:index:ModelPackage\) of this stack, whose modelApprovalStatus is "Rejected"/);
+        assert.deepStrictEqual((await run([pluginPackage("Approved"), pluginModel])).diagnostics, []);
+    });
+
     it("level from config: disabled reports nothing, advisory does not block", async () => {
         const stack = [ourPackage("churn-v1", "Rejected", ARN_V1), ourModel("scorer", ARN_V1)];
         assert.deepStrictEqual((await run(stack, { enforcementLevel: "disabled" })).diagnostics, []);
