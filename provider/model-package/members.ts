@@ -25,7 +25,7 @@ export const PACKAGE_MEMBERS: Record<keyof CreateModelPackageInput | "ApprovalDe
     ModelPackageDescription: replaced(),
     ModelPackageRegistrationType: updatable(),
     InferenceSpecification: updatable({ secrets: true, serverFilled: CONTAINER_SERVER_FILLED }),
-    ValidationSpecification: replaced(),
+    ValidationSpecification: replaced({ secrets: true }),
     SourceAlgorithmSpecification: replaced(),
     CertifyForMarketplace: replaced({ defaults: false }),
     Tags: TAGS,
