@@ -35,13 +35,13 @@ function build<D>(spec: KindSpec<D>, client: SageMakerClient, settings: Provider
         try {
             return await client.send(command as never);
         } catch (err) {
-            throw describeAwsError(err, { resource, operation: operationOf(command.constructor), secrets });
+            throw describeAwsError(err, { resource, operation: operationOf(command.constructor), secrets, validation: settings.validation });
         }
     }) as SageMakerClient["send"];
     const commands = spec.api.commands(sdk());
     const ctx: EngineContext<D> = {
         spec, commands, region, settings, resource, secrets, send, call,
-        failure: (err, operation, other) => describeAwsError(err, { resource: other ?? resource, operation, secrets }),
+        failure: (err, operation, other) => describeAwsError(err, { resource: other ?? resource, operation, secrets, validation: settings.validation }),
         async describe(id) {
             try {
                 return await client.send(new commands.describe({ [spec.name.member]: id } as never) as never) as D;
@@ -49,7 +49,7 @@ function build<D>(spec: KindSpec<D>, client: SageMakerClient, settings: Provider
                 if (isNotFound(err)) {
                     return undefined;
                 }
-                throw describeAwsError(err, { resource, operation: operationOf(commands.describe), secrets });
+                throw describeAwsError(err, { resource, operation: operationOf(commands.describe), secrets, validation: settings.validation });
             }
         },
         named: (other) => build(spec, client, settings, region, other, secrets),
