@@ -1,0 +1,66 @@
+// Issue 25 with the real Pulumi CLI, as a newcomer's first program meets it: no region anywhere
+// fails the preview naming the config key (not `pulumi up` with the SDK's bare "Region is
+// missing"); the auto-name preview shows is the one up creates; a ValidationException after a
+// preview that ran the checks does not send the user back to preview.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { MODEL, createStack, fixtureDir, setConfig, useE2eEndpoint, type PulumiStack } from "../helpers/e2e";
+
+describe("e2e: the first hour (region, auto-name, error hints)", function () {
+    this.timeout(10 * 60_000);
+    const t = useE2eEndpoint();
+    let stack: PulumiStack;
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "first-hour-aws-"));
+
+    before(async () => {
+        // No region in the environment, and a shared config file without one.
+        fs.writeFileSync(path.join(home, "config"), "[default]\noutput = json\n");
+        stack = await createStack(fixtureDir("first-hour"), {
+            endpoint: t.endpoint, name: "e2e-first-hour",
+            env: { AWS_REGION: "", AWS_DEFAULT_REGION: "", AWS_PROFILE: "", AWS_CONFIG_FILE: path.join(home, "config") },
+        });
+    });
+
+    after(async () => {
+        await stack?.dispose();
+        fs.rmSync(home, { recursive: true, force: true });
+    });
+
+    it("no region anywhere fails the preview on the resource, once, naming region, the constraint and `pulumi config set aws:region`", async () => {
+        await setConfig(stack, { "aws:region": undefined });
+        const preview = await stack.preview();
+        assert.notEqual(preview.code, 0, preview.output);
+        const diagnostics = preview.output.slice(preview.output.indexOf("Diagnostics:"));
+        const message = /region: no AWS region is set for this Model[^\n]*\(constraint: required\)\. Fix: run `pulumi config set aws:region <region>`[^\n]*the resource's `region`/g;
+        assert.equal(diagnostics.match(message)?.length, 1, preview.output);
+        assert.doesNotMatch(preview.output, /Region is missing/);
+        await setConfig(stack, { "aws:region": "us-east-1" });
+    });
+
+    it("the auto-name shown at preview is the one up creates", async () => {
+        const preview = await stack.run(["preview", "--diff"]);
+        assert.equal(preview.code, 0, preview.output);
+        const shown = /ModelName\s*: "(scorer-[0-9a-f]{7})"/.exec(preview.output)?.[1];
+        assert.ok(shown, preview.output);
+        const up = await stack.run(["up", "--yes", "--skip-preview"]);
+        assert.equal(up.code, 0, up.output);
+        const [model] = await stack.resourcesOfType(MODEL);
+        assert.equal(model.outputs?.ModelName, shown);
+        assert.deepEqual(t.endpoint.inventory().models.map((arn) => arn.split("/").pop()), [shown], "created under the previewed name");
+    });
+
+    it("a ValidationException at up after a checked preview says what preview cannot check, not to run preview", async () => {
+        await setConfig(stack, { "e2e-first-hour:modelData": "s3://sagemaker-us-east-1-123456789012/other/model.tar.gz" });
+        t.endpoint.setFaults({ rules: [{ operation: "CreateModel", times: 100, error: { code: "ValidationException", status: 400, message: "Could not access model data" } }] });
+        try {
+            const up = await stack.run(["up", "--yes"]);
+            assert.notEqual(up.code, 0, up.output);
+            assert.match(up.output, /CreateModel failed: ValidationException: Could not access model data — Fix the input named in the message: it passed preview's checks/);
+            assert.doesNotMatch(up.output, /`pulumi preview` runs the same checks/);
+        } finally {
+            t.endpoint.setFaults({});
+        }
+    });
+});
