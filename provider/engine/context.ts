@@ -7,6 +7,7 @@ import type { ProviderSettings } from "../common/settings";
 import type { TagChanges } from "../common/tags";
 import { environmentValues } from "../common/values";
 import { labelOf, operationOf, type Created, type KindCommands, type KindContext, type KindSpec, type Props } from "./kind";
+import { engineStatus } from "./log";
 
 /**
  * The I/O shell's one connection to SageMaker for a resource: one client per region, the kind's
@@ -53,6 +54,7 @@ function build<D>(spec: KindSpec<D>, client: SageMakerClient, settings: Provider
             }
         },
         named: (other) => build(spec, client, settings, region, other, secrets),
+        status: engineStatus,
     };
     return ctx;
 }

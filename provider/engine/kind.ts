@@ -190,6 +190,8 @@ export interface KindContext<Described = unknown> {
     describe(id: string): Promise<Described | undefined>;
     /** The same context, naming the resource otherwise (e.g. once a version number is known). */
     named(resource: string): KindContext<Described>;
+    /** A passing status line on the resource `urn` (engine/log.ts engineStatus): shown while it works, not kept in the Diagnostics. */
+    status(message: string, urn: string | undefined): void;
 }
 
 /** Thrown by a hook: the resource it works on does not exist (any more). */

@@ -64,3 +64,30 @@ describe("e2e: the first hour (region, auto-name, error hints)", function () {
         }
     });
 });
+
+describe("e2e: a package's validation wait shows on the package and leaves nothing in the Diagnostics", function () {
+    this.timeout(10 * 60_000);
+    // Slow enough for several polls (PULUMI_SAGEMAKER_PACKAGE_POLL_MS=20 in the stack's environment).
+    const t = useE2eEndpoint({ packageStatusDelayMs: 1_500 });
+    let stack: PulumiStack;
+
+    before(async () => {
+        stack = await createStack(fixtureDir("validation"), { endpoint: t.endpoint, name: "e2e-wait-status" });
+    });
+
+    after(async () => {
+        await stack?.dispose();
+    });
+
+    it("status lines are shown on the package's own row, name its logical name, and none is left in the Diagnostics", async () => {
+        const up = await stack.run(["up", "--yes", "--skip-preview"]);
+        assert.equal(up.code, 0, up.output);
+        const status = up.output.split("\n").filter((l) => /(Pending|InProgress) after \d+s/.test(l));
+        assert.ok(status.length > 0, up.output);
+        for (const line of status) {
+            assert.match(line, /pulumi-nodejs:dynamic\/sagemaker:ModelPackage g6e-v1 creat\w+ \([\d.]+s\) ModelPackage "[^"]+" \(new version\) \(g6e-v1\): (Pending|InProgress) after \d+s/);
+        }
+        assert.doesNotMatch(up.output, /Diagnostics:/, up.output);
+        assert.doesNotMatch(up.output, /sagemaker: /, "no stderr line from the provider");
+    });
+});
