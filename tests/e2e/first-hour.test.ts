@@ -63,6 +63,23 @@ describe("e2e: the first hour (region, auto-name, error hints)", function () {
             t.endpoint.setFaults({});
         }
     });
+
+    it("a failed delete or refresh is reported once in the Diagnostics (not also echoed on the stack)", async () => {
+        const up = await stack.run(["up", "--yes", "--skip-preview"]);
+        assert.equal(up.code, 0, up.output);
+        for (const [operation, command] of [["DeleteModel", ["destroy", "--yes", "--skip-preview"]], ["DescribeModel", ["refresh", "--yes", "--skip-preview"]]] as const) {
+            t.endpoint.setFaults({ rules: [{ operation, times: 100, error: { code: "AccessDeniedException", status: 400, message: `not allowed to ${operation}` } }] });
+            try {
+                const run = await stack.run([...command]);
+                assert.notEqual(run.code, 0, run.output);
+                const diagnostics = run.output.slice(run.output.indexOf("Diagnostics:"));
+                const message = new RegExp(`Model "scorer-[0-9a-f]{7}": SageMaker ${operation} failed: AccessDeniedException: not allowed to ${operation}`, "g");
+                assert.equal(diagnostics.match(message)?.length, 1, run.output);
+            } finally {
+                t.endpoint.setFaults({});
+            }
+        }
+    });
 });
 
 describe("e2e: a package's validation wait shows on the package and leaves nothing in the Diagnostics", function () {
