@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Tag } from "@aws-sdk/client-sagemaker";
-import { AUTO_NAME_KEYS, derivedName } from "../common/auto-name";
+import { AUTO_NAME_KEYS } from "../common/auto-name";
 import type { ProviderSettings } from "../common/settings";
 import { diffTags, userTags, type TagChanges } from "../common/tags";
 import { containsUnknown, isUnknown } from "../common/unknown";
@@ -100,29 +100,13 @@ export function diffInputs(spec: KindSpec, settings: ProviderSettings, olds: Pro
     const { replaces, updates } = memberChanges(spec, settings, olds, news);
     const providerChanged = olds[PROVIDER_KEY] !== news[PROVIDER_KEY];
     const name = spec.name.member;
-    // An auto-named one is judged even with no replace-class change: `pulumi up --replace` replaces on an empty diff.
-    const deleteBeforeReplace = news[AUTO_NAME_KEYS.autoNamed] === true
-        ? regeneratesOldName(news, olds, name)
-        : replaces.length > 0 && (isUnknown(news[name]) || sameName(news[name], olds[name]));
+    const deleteBeforeReplace = replaces.length > 0 && news[AUTO_NAME_KEYS.autoNamed] !== true &&
+        (isUnknown(news[name]) || sameName(news[name], olds[name]));
     return {
         changes: replaces.length > 0 || updates.length > 0 || providerChanged,
         replaces,
         deleteBeforeReplace,
     };
-}
-
-/**
- * An auto-named replacement is created beside the old resource under the name the engine's
- * re-check derives (common/auto-name.ts), unless that is the old name: a replace with unchanged
- * inputs (`pulumi up --replace`) derives the same name, so the old one is deleted first.
- */
-function regeneratesOldName(news: Props, olds: Props, name: string): boolean {
-    const logical = news[AUTO_NAME_KEYS.logicalName];
-    if (typeof logical !== "string" || logical === "") {
-        return false;
-    }
-    const fresh = derivedName(logical, news, name);
-    return !isUnknown(fresh) && sameName(fresh, olds[name]);
 }
 
 export interface UpdatePlan {

@@ -1,7 +1,6 @@
 import * as assert from "assert";
 import { diffInputs } from "../../../provider/engine/diff";
 import { modelSpec } from "../../../provider/model/spec";
-import { checkInputs } from "../../../provider/engine/check";
 import { UNKNOWN } from "../../../provider/common/unknown";
 import { IMAGE, ROLE } from "./fixtures";
 
@@ -69,18 +68,6 @@ describe("Model diff", () => {
             const d = diffModel(settings, olds(), news({ [member]: value }));
             assert.deepStrictEqual(d, { changes: true, replaces: [member], deleteBeforeReplace: false }, member);
         }
-    });
-
-    it("an auto-named replacement is created beside the old one, unless the engine's re-check derives the old name again (`pulumi up --replace`)", () => {
-        const { ModelName: _name, ...unnamed } = news();
-        const created = checkInputs(modelSpec, settings, {}, unnamed).inputs!;
-        const stored = { ...created, arn: "arn", name: created.ModelName, creationTime: "2024-01-01T00:00:00.000Z", model: {} };
-        // --replace: the engine checks the same inputs with no olds, so the same name comes back: delete first.
-        assert.strictEqual(diffModel(settings, stored, checkInputs(modelSpec, settings, {}, unnamed).inputs!).deleteBeforeReplace, true);
-        // a real change: check keeps the old name, the re-check derives another one: create beside it.
-        const changed = checkInputs(modelSpec, settings, stored, { ...unnamed, ExecutionRoleArn: "arn:aws:iam::123456789012:role/Other" }).inputs!;
-        assert.strictEqual(changed.ModelName, created.ModelName);
-        assert.deepStrictEqual(diffModel(settings, stored, changed), { changes: true, replaces: ["ExecutionRoleArn"], deleteBeforeReplace: false });
     });
 
     it("an environment value change replaces", () => {
