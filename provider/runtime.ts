@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Lifecycle, ResourceKind } from "./common/lifecycle";
 import { configuredSettings, type ProviderSettings } from "./common/settings";
+import { dropHostEchoes, echoQuiet } from "./common/host-echo";
 import type { KindSpec } from "./engine/kind";
 
 /**
@@ -72,5 +73,8 @@ export function methodsFor(kind: ResourceKind, settings: ProviderSettings): Prov
 export function configure(provider: { kind: ResourceKind; settings?: ProviderSettings }, req: pulumi.dynamic.ConfigureRequest): void {
     const settings = configuredSettings(req.config);
     provider.settings = settings;
-    Object.assign(provider, methodsFor(provider.kind, settings));
+    // Only the dynamic face: the host echoes a failed check/diff/read/delete to stderr (common/host-echo.ts).
+    dropHostEchoes();
+    const methods = methodsFor(provider.kind, settings);
+    Object.assign(provider, Object.fromEntries(Object.entries(methods).map(([name, method]) => [name, echoQuiet(method as (...a: unknown[]) => Promise<unknown>)])));
 }

@@ -9,10 +9,16 @@ export interface ErrorContext {
     operation: string;
     /** values that must never appear in a message (secret environment values...) */
     secrets?: string[];
+    /**
+     * `sagemaker:validation`: under `warn`, preview only warned about shape failures, so a
+     * ValidationException may be one preview would have stopped; under `error` (the default) the
+     * input passed preview's checks and the hint says what those do not cover instead.
+     */
+    validation?: "error" | "warn";
 }
 
 const HINTS: Record<string, string> = {
-    ValidationException: "Fix the input named in the message; `pulumi preview` runs the same checks before deploying.",
+    ValidationException: "Fix the input named in the message: it passed preview's checks (the API model's shapes and the cross-field rules), which cannot see what SageMaker checks in the account (e.g. that a role, image or S3 object exists and is reachable).",
     AccessDeniedException: "Grant the deploying identity the SageMaker permission for this operation (see README, IAM permissions) and iam:PassRole on the execution role.",
     ThrottlingException: "SageMaker kept throttling after all retries: lower `pulumi up --parallel`, or raise `sagemaker:maxAttempts`.",
     ResourceLimitExceeded: "An account quota is reached: delete unused resources or request a quota increase.",
@@ -24,6 +30,10 @@ const HINTS: Record<string, string> = {
     CredentialsProviderError: "No AWS credentials were found: set AWS_PROFILE (or `pulumi config set aws:profile NAME`), or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables.",
     TransportError: "Something other than SageMaker answered (a proxy, a load balancer or a wrong URL): check `sagemaker:endpoint` / AWS_ENDPOINT_URL_SAGEMAKER, the region, and HTTPS_PROXY / NO_PROXY.",
 };
+
+/** Where preview did not run the check (shape failures only warned): the one place the hint points to preview. */
+const UNCHECKED_VALIDATION_HINT = "Fix the input named in the message; `pulumi preview` runs the same checks and stops at shape failures when `sagemaker:validation` is `error` " +
+    "(it is `warn` here: run `pulumi config set sagemaker:validation error`).";
 
 /** Node's socket error codes, and the SDK's names for a request that got no answer in time. */
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT", "EPIPE", "TimeoutError", "RequestTimeout"]);
@@ -125,7 +135,7 @@ export function goneError(resource: string, region: string): Error {
 export function describeAwsError(err: unknown, ctx: ErrorContext): Error {
     const code = errorCode(err) ?? "Error";
     const raw = err instanceof Error ? err.message : String(err);
-    const hint = HINTS[code] ?? (isNetworkError(err)
+    const hint = code === "ValidationException" && ctx.validation === "warn" ? UNCHECKED_VALIDATION_HINT : HINTS[code] ?? (isNetworkError(err)
         ? "The SageMaker endpoint could not be reached: check the region, `sagemaker:endpoint` / AWS_ENDPOINT_URL_SAGEMAKER, and the network."
         : "");
     const message = `${ctx.resource}: SageMaker ${ctx.operation} failed: ${code}: ${raw}${hint ? ` — ${hint}` : ""}`;

@@ -1,4 +1,5 @@
 import type { ProviderSettings } from "./settings";
+import { isUnknown } from "./unknown";
 import { isAbsent } from "./values";
 
 type Props = Record<string, unknown>;
@@ -36,4 +37,38 @@ export function withDeploymentRegion(settings: ProviderSettings, inputs: Props):
     }
     const region = effectiveRegion(settings, undefined);
     return region === undefined ? inputs : { ...inputs, region };
+}
+
+/** Where a resource's region was found, for messages. */
+export type RegionSource = "resource" | "stack" | "environment" | "profile";
+
+/**
+ * The region the SDK will use for a resource, found the same way: its own `region`, the stack's
+ * `aws:region`, AWS_REGION / AWS_DEFAULT_REGION, then the shared config file's profile
+ * (`aws:profile`, else AWS_PROFILE, else `default`) through the SDK's own loader
+ * (`loadConfig(NODE_REGION_CONFIG_OPTIONS)`, which also reads AWS_CONFIG_FILE). Undefined when
+ * none has one; `unknown` when the resource's region is an output not known yet.
+ */
+export async function resolveRegion(settings: ProviderSettings, inputs: Props): Promise<{ region: string; source: RegionSource } | "unknown" | undefined> {
+    if (isUnknown(inputs.region)) {
+        return "unknown";
+    }
+    const own = ownRegion(inputs);
+    if (own !== undefined) {
+        return { region: own, source: "resource" };
+    }
+    if (settings.region) {
+        return { region: settings.region, source: "stack" };
+    }
+    const env = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
+    if (env) {
+        return { region: env, source: "environment" };
+    }
+    const config: typeof import("@smithy/core/config") = require("@smithy/core/config");
+    try {
+        const region = await config.loadConfig(config.NODE_REGION_CONFIG_OPTIONS, settings.profile ? { profile: settings.profile } : {})();
+        return typeof region === "string" && region !== "" ? { region, source: "profile" } : undefined;
+    } catch {
+        return undefined;
+    }
 }

@@ -1,11 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AUTO_NAME_KEYS, resolveAutoName } from "../common/auto-name";
+import { resolveAutoName } from "../common/auto-name";
 import { shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
-import { withDeploymentRegion } from "../common/region";
+import { resolveRegion, withDeploymentRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
 import { isUnknown } from "../common/unknown";
 import { getShape } from "../shapes/validate";
 import { checkShape } from "../shapes/validation-mode";
+import { closestValues } from "../shapes/enums";
+import { isListedRegion, isRegionName, listedRegions } from "../identity/region";
+import { checkFailure } from "../common/check-failures";
 import { engineWarning } from "./log";
 import { sdk } from "../aws/client";
 import { ENGINE_KEYS, operationOf, type KindSpec, type Props } from "./kind";
@@ -50,9 +53,41 @@ export function checkInputs(spec: KindSpec, settings: ProviderSettings, olds: Pr
     return { inputs: withDeploymentRegion(settings, inputs), failures: withoutConstraints(onePerProblem(failures)) };
 }
 
-/** Our settings a misspelt member may have meant, named in the unknown-member failure. */
+/**
+ * checkInputs, then the region the SDK will send the resource's calls to (common/region.ts): none
+ * at all fails the preview here, naming the keys to set, instead of `pulumi up` failing with the
+ * SDK's bare "Region is missing"; a well-formed region no partition lists is only a warning (new
+ * regions appear before the SDK's data lists them), naming the closest listed one.
+ */
+export async function checkResource(spec: KindSpec, settings: ProviderSettings, olds: Props | undefined, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    const result = checkInputs(spec, settings, olds, news);
+    if (settings.configError !== undefined) {
+        return result;
+    }
+    const found = await resolveRegion(settings, news);
+    if (found === undefined) {
+        const profile = settings.profile ?? process.env.AWS_PROFILE ?? "default";
+        const failure = checkFailure("region", "required",
+            `no AWS region is set for this ${spec.kind}: not its \`region\`, the stack's aws:region, AWS_REGION or AWS_DEFAULT_REGION, nor profile "${profile}" in the shared config file`,
+            "run `pulumi config set aws:region <region>` (e.g. us-east-1), or set the resource's `region`");
+        return { ...result, failures: [...(result.failures ?? []), { property: failure.property, reason: failure.reason }] };
+    }
+    if (found !== "unknown" && isRegionName(found.region) && !isListedRegion(found.region)) {
+        const [closest] = closestValues(found.region, listedRegions(), 1);
+        const name = typeof news.logicalName === "string" ? ` "${news.logicalName}"` : "";
+        engineWarning(`${spec.kind}${name}: region "${found.region}" (${REGION_FROM[found.source]}) is not a region any AWS partition lists ` +
+            `(constraint: known region); if it is a typo, the closest listed region is "${closest}". Fix: correct ${REGION_KEY[found.source]}, ` +
+            "or keep it if it is a region newer than this SDK's partition data.");
+    }
+    return result;
+}
+
+const REGION_FROM = { resource: "the resource's `region`", stack: "the stack's aws:region", environment: "AWS_REGION / AWS_DEFAULT_REGION", profile: "the AWS profile's region" } as const;
+const REGION_KEY = { resource: "the resource's `region`", stack: "it with `pulumi config set aws:region <region>`", environment: "AWS_REGION", profile: "the profile's `region` in the shared config file" } as const;
+
+/** Our settings a misspelt member may have meant, named in the unknown-member failure (a user's, never an internal one). */
 function settingNames(spec: KindSpec): string[] {
-    return [...Object.keys(spec.own).filter((k) => k !== AUTO_NAME_KEYS.autoNamed),
+    return [...Object.entries(spec.own).filter(([, own]) => !own.internal).map(([k]) => k),
         ...Object.entries(spec.members).filter(([, m]) => m.afterCreate).map(([k]) => k)];
 }
 

@@ -7,6 +7,7 @@ import type { ProviderSettings } from "../common/settings";
 import type { TagChanges } from "../common/tags";
 import { environmentValues } from "../common/values";
 import { labelOf, operationOf, type Created, type KindCommands, type KindContext, type KindSpec, type Props } from "./kind";
+import { engineStatus } from "./log";
 
 /**
  * The I/O shell's one connection to SageMaker for a resource: one client per region, the kind's
@@ -35,13 +36,13 @@ function build<D>(spec: KindSpec<D>, client: SageMakerClient, settings: Provider
         try {
             return await client.send(command as never);
         } catch (err) {
-            throw describeAwsError(err, { resource, operation: operationOf(command.constructor), secrets });
+            throw describeAwsError(err, { resource, operation: operationOf(command.constructor), secrets, validation: settings.validation });
         }
     }) as SageMakerClient["send"];
     const commands = spec.api.commands(sdk());
     const ctx: EngineContext<D> = {
         spec, commands, region, settings, resource, secrets, send, call,
-        failure: (err, operation, other) => describeAwsError(err, { resource: other ?? resource, operation, secrets }),
+        failure: (err, operation, other) => describeAwsError(err, { resource: other ?? resource, operation, secrets, validation: settings.validation }),
         async describe(id) {
             try {
                 return await client.send(new commands.describe({ [spec.name.member]: id } as never) as never) as D;
@@ -49,10 +50,11 @@ function build<D>(spec: KindSpec<D>, client: SageMakerClient, settings: Provider
                 if (isNotFound(err)) {
                     return undefined;
                 }
-                throw describeAwsError(err, { resource, operation: operationOf(commands.describe), secrets });
+                throw describeAwsError(err, { resource, operation: operationOf(commands.describe), secrets, validation: settings.validation });
             }
         },
         named: (other) => build(spec, client, settings, region, other, secrets),
+        status: engineStatus,
     };
     return ctx;
 }

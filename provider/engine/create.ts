@@ -104,7 +104,7 @@ async function createAndSettle<D>(ctx: EngineContext<D>, inputs: Props, first: P
             if (recovered) {
                 return recovered;
             }
-            throw describeAwsError(err, { resource: ctx.resource, operation: operationOf(ctx.commands.create), secrets: [...ctx.secrets] });
+            throw describeAwsError(err, { resource: ctx.resource, operation: operationOf(ctx.commands.create), secrets: [...ctx.secrets], validation: ctx.settings.validation });
         }
         if (!spec.hooks.afterCreate) {
             return { created };

@@ -92,6 +92,8 @@ export interface OwnSetting {
     changed?: (settings: ProviderSettings, before: unknown, after: unknown) => boolean;
     /** Set (and not false): an existing resource is adopted at create instead of created. */
     adopts?: true;
+    /** Filled by the resource constructor or by check, never by a user: left out of the settings a failure lists. */
+    internal?: true;
 }
 
 /** A kind's calls to SageMaker, declared as the SDK's command classes; the engine sends them, words errors and decides not-found once. */
@@ -188,6 +190,8 @@ export interface KindContext<Described = unknown> {
     describe(id: string): Promise<Described | undefined>;
     /** The same context, naming the resource otherwise (e.g. once a version number is known). */
     named(resource: string): KindContext<Described>;
+    /** A passing status line on the resource `urn` (engine/log.ts engineStatus): shown while it works, not kept in the Diagnostics. */
+    status(message: string, urn: string | undefined): void;
 }
 
 /** Thrown by a hook: the resource it works on does not exist (any more). */
@@ -243,9 +247,9 @@ export const COMMON_SETTINGS = {
     /** Where the resource lives: a change (of the region it resolves to) creates it anew there. */
     region: { change: "replace", validate: regionFailure, changed: regionChanged },
     /** The logical name, passed by the resource constructor because `check` gets no URN (auto-naming). */
-    [AUTO_NAME_KEYS.logicalName]: { change: "ignore" },
+    [AUTO_NAME_KEYS.logicalName]: { change: "ignore", internal: true },
     /** Set by `check`: true when the physical name was generated. */
-    [AUTO_NAME_KEYS.autoNamed]: { change: "ignore" },
+    [AUTO_NAME_KEYS.autoNamed]: { change: "ignore", internal: true },
     /** Bring an existing resource under management at create instead of creating it (engine/create.ts). */
     adopt: { change: "ignore", adopts: true, validate: booleanSetting("adopt", "true to adopt an existing resource that matches the inputs, or leave it out") },
 } as const satisfies Record<string, OwnSetting>;

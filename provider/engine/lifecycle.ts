@@ -1,6 +1,6 @@
 import type { Lifecycle } from "../common/lifecycle";
 import { StackConfigError, type ProviderSettings } from "../common/settings";
-import { checkInputs } from "./check";
+import { checkResource } from "./check";
 import { create } from "./create";
 import { diffInputs } from "./diff";
 import type { KindSpec } from "./kind";
@@ -26,7 +26,7 @@ function configured(settings: ProviderSettings): void {
 /** The lifecycle the serialized providers call, for one kind's spec. */
 export function lifecycleOf<D>(spec: KindSpec<D>): Lifecycle {
     return {
-        check: async (settings, olds, news) => checkInputs(spec as KindSpec, settings, olds, news),
+        check: async (settings, olds, news) => checkResource(spec as KindSpec, settings, olds, news),
         diff: async (settings, _id, olds, news) => (configured(settings), diffInputs(spec as KindSpec, settings, olds, news)),
         create: async (settings, inputs) => (configured(settings), create(spec, settings, inputs)),
         read: async (settings, id, props) => (configured(settings), read(spec, settings, id, props)),

@@ -9,9 +9,28 @@
  * service directly; anywhere else (or if that fails) it goes to stderr.
  */
 export function engineWarning(message: string): void {
+    engineLog(message, { severity: "WARNING" }, () => console.warn(`warning: ${message}`));
+}
+
+/**
+ * A status line on the resource itself while it works (e.g. a package's validation wait): the
+ * engine's Log with the resource's URN and `ephemeral`, so the CLI shows it in the resource's row
+ * and drops it once the step ends (nothing is left in the Diagnostics). Without a URN, or outside
+ * the dynamic-provider host, it goes to stderr.
+ */
+export function engineStatus(message: string, urn: string | undefined): void {
+    const stderr = () => void process.stderr.write(`sagemaker: ${message}\n`);
+    if (urn === undefined) {
+        stderr();
+        return;
+    }
+    engineLog(message, { severity: "INFO", urn, ephemeral: true }, stderr);
+}
+
+function engineLog(message: string, how: { severity: "WARNING" | "INFO"; urn?: string; ephemeral?: boolean }, fallback: () => void): void {
     const address = engineAddress();
     if (address === undefined) {
-        console.warn(`warning: ${message}`);
+        fallback();
         return;
     }
     try {
@@ -22,15 +41,21 @@ export function engineWarning(message: string): void {
         const engineProto = require("@pulumi/pulumi/proto/engine_pb");
         const client = engineClient ??= new engineRpc.EngineClient(address, grpc.credentials.createInsecure());
         const request = new engineProto.LogRequest();
-        request.setSeverity(engineProto.LogSeverity.WARNING);
+        request.setSeverity(engineProto.LogSeverity[how.severity]);
         request.setMessage(message);
+        if (how.urn !== undefined) {
+            request.setUrn(how.urn);
+        }
+        if (how.ephemeral) {
+            request.setEphemeral(true);
+        }
         client.log(request, (err: unknown) => {
             if (err) {
-                console.warn(`warning: ${message}`);
+                fallback();
             }
         });
     } catch {
-        console.warn(`warning: ${message}`);
+        fallback();
     }
 }
 

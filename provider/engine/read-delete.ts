@@ -27,7 +27,7 @@ export async function remove<D>(spec: KindSpec<D>, settings: ProviderSettings, i
         await sendDelete(ctx, id);
     } catch (err) {
         if (!isNotFound(err)) {
-            throw describeAwsError(err, { resource: ctx.resource, operation: operationOf(ctx.commands.delete), secrets: [...ctx.secrets] });
+            throw describeAwsError(err, { resource: ctx.resource, operation: operationOf(ctx.commands.delete), secrets: [...ctx.secrets], validation: ctx.settings.validation });
         }
         // Already gone (deleted outside Pulumi): what destroy wants.
     }

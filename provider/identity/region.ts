@@ -24,3 +24,13 @@ export function partitionOf(region: string): string | undefined {
     }
     return (generated.partitions.find((p) => p.regions.includes(region)) ?? generated.partitions.find((p) => new RegExp(p.regionRegex).test(region)))?.id;
 }
+
+/** Every region some partition lists by name (new regions appear before the data lists them). */
+export function listedRegions(): string[] {
+    return generated.partitions.flatMap((p) => p.regions);
+}
+
+/** Whether a partition lists this region by name (a well-formed name may still be one no partition has). */
+export function isListedRegion(region: string): boolean {
+    return generated.partitions.some((p) => p.regions.includes(region));
+}

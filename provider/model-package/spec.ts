@@ -98,7 +98,7 @@ export const modelPackageSpec: KindSpec<DescribeModelPackageOutput> = {
         statusTimeoutMinutes: statusTimeout,
         adopt: { ...adopt, adopts: true },
         /** Where the resource is declared (project/stack/parent/name), for the ClientToken. */
-        clientTokenScope: { change: "ignore" },
+        clientTokenScope: { change: "ignore", internal: true },
     },
     name: { member: "ModelPackageName", generated: false },
     computedOutputs: ["arn", "name", "version", "status", "statusDetails", "creationTime", "region"],

@@ -8,12 +8,15 @@ export interface WaitOptions {
     maxPollMs: number;
     /** give up after this long (statusTimeoutMinutes) */
     timeoutMs: number;
-    /** progress lines; the provider process has no engine log, so stderr (see docs/MODEL-PACKAGE.md) */
+    /** progress lines: on a status change and at least every STATUS_EVERY_MS (a status line on the resource, wait-for-completed.ts) */
     progress?: (line: string) => void;
     /** injectable for tests with a fake clock */
     now?: () => number;
     sleep?: (ms: number) => Promise<void>;
 }
+
+/** A wait shows a line at least this often (a status line on the resource, see wait-for-completed.ts). */
+export const STATUS_EVERY_MS = 10_000;
 
 export const POLL_DEFAULTS = { initialPollMs: 1_000, maxPollMs: 5_000 };
 
@@ -49,6 +52,7 @@ export async function waitForPackage(
     const started = now();
     let delay = Math.max(1, options.initialPollMs);
     let lastStatus: string | undefined;
+    let lastReport = -Infinity;
     for (;;) {
         const description = await describe();
         const status = description.ModelPackageStatus;
@@ -59,10 +63,11 @@ export async function waitForPackage(
             return { kind: "failed", description };
         }
         const waited = now() - started;
-        if (status !== lastStatus) {
-            // One line per status change: enough to see it moving without flooding the output.
+        if (status !== lastStatus || waited + delay - lastReport > STATUS_EVERY_MS) {
+            // On a status change, and before the next poll would leave more than 10 s without a line.
             options.progress?.(`${label}: ${status ?? "unknown status"} after ${Math.round(waited / 1000)}s`);
             lastStatus = status;
+            lastReport = waited;
         }
         if (waited + delay > options.timeoutMs) {
             return { kind: "timeout", lastStatus, waitedMs: waited };
@@ -80,7 +85,3 @@ export function formatStatusDetails(description: DescribeModelPackageOutput): st
     return parts.length > 0 ? parts.join("; ") : "no status details were reported";
 }
 
-/** Progress lines go to stderr: the engine shows a plugin's stderr lines as info diagnostics. */
-export function stderrProgress(line: string): void {
-    process.stderr.write(`sagemaker: ${line}\n`);
-}

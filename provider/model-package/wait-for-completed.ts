@@ -2,17 +2,43 @@ import type { DescribeModelPackageOutput } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
 import { isNotFound, userError } from "../aws/errors";
 import { ResourceGone, ResourceNotReady, type KindContext, type Props } from "../engine/kind";
-import { formatStatusDetails, pollTiming, stderrProgress, waitForPackage, type WaitOptions } from "./status-wait";
+import { formatStatusDetails, pollTiming, waitForPackage, type WaitOptions } from "./status-wait";
 
 export const DEFAULT_STATUS_TIMEOUT_MINUTES = 30;
 
 /** For unit tests (fake clock/sleep); empty in production. */
 export const waitOverrides: Partial<WaitOptions> = {};
 
-/** Poll timing and timeout; tests override the timing through POLL_ENV or `waitOverrides`. */
-function waitOptions(props: Props): WaitOptions {
+/** Poll timing and timeout; progress as a status line on the resource; tests override through POLL_ENV or `waitOverrides`. */
+function waitOptions(ctx: Context, props: Props): WaitOptions {
     const minutes = typeof props.statusTimeoutMinutes === "number" ? props.statusTimeoutMinutes : DEFAULT_STATUS_TIMEOUT_MINUTES;
-    return { ...pollTiming(), timeoutMs: minutes * 60_000, progress: stderrProgress, ...waitOverrides };
+    const urn = resourceUrn(props.clientTokenScope);
+    return { ...pollTiming(), timeoutMs: minutes * 60_000, progress: (line) => ctx.status(line, urn), ...waitOverrides };
+}
+
+const TYPE = "pulumi-nodejs:dynamic/sagemaker:ModelPackage";
+
+/**
+ * The package's URN, from where the constructor says it is declared (`clientTokenScope`: project,
+ * stack, parent URN, logical name; resource.ts), built as Pulumi builds URNs: the parent's
+ * qualified type chain (the root stack is not part of it), then this type, then the name.
+ * Undefined when the scope is not of that form (e.g. a package from before it was set).
+ */
+export function resourceUrn(scope: unknown): string | undefined {
+    const parts = typeof scope === "string" ? scope.split("\n") : [];
+    if (parts.length !== 4 || parts.some((p, i) => i !== 2 && p === "")) {
+        return undefined;
+    }
+    const [project, stack, parent, name] = parts;
+    const parentType = parent === "" ? undefined : parent.split("::")[2];
+    const type = parentType === undefined || parentType === "pulumi:pulumi:Stack" ? TYPE : `${parentType}$${TYPE}`;
+    return `urn:pulumi:${stack}::${project}::${type}::${name}`;
+}
+
+/** The logical name in a status line (the physical name alone is not what the program says). */
+function logicalLabel(ctx: Context, scope: unknown): string {
+    const name = typeof scope === "string" ? scope.split("\n")[3] : undefined;
+    return name ? `${ctx.resource} (${name})` : ctx.resource;
 }
 
 type Context = KindContext<DescribeModelPackageOutput>;
@@ -42,8 +68,8 @@ async function deleteQuietly(ctx: Context, arn: string): Promise<string | undefi
  * the stack as not initialized, nothing is orphaned and the next `pulumi up` resumes the wait.
  */
 export async function waitForCompleted(ctx: Context, arn: string, inputs: Props): Promise<DescribeModelPackageOutput> {
-    const options = waitOptions(inputs);
-    const outcome = await waitForPackage(() => describeForWait(ctx, arn), ctx.resource, options);
+    const options = waitOptions(ctx, inputs);
+    const outcome = await waitForPackage(() => describeForWait(ctx, arn), logicalLabel(ctx, inputs.clientTokenScope), options);
     if (outcome.kind === "completed") {
         return outcome.description;
     }

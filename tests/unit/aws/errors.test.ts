@@ -125,6 +125,17 @@ describe("error classification, pinned (issue 21)", () => {
             "Model \"m\": SageMaker DeleteModel failed: Error: boom");
     });
 
+    it("a ValidationException points to `pulumi preview` only where preview did not run the check (sagemaker:validation warn)", () => {
+        const ctx = { resource: "Model \"m\"", operation: "CreateModel" };
+        const afterCheckedPreview = describeAwsError(serviceError("ValidationException", "Could not access model data"), ctx).message;
+        assert.doesNotMatch(afterCheckedPreview, /pulumi preview/);
+        assert.match(afterCheckedPreview, /passed preview's checks/);
+        assert.strictEqual(describeAwsError(serviceError("ValidationException", "x"), { ...ctx, validation: "error" }).message, afterCheckedPreview.replace("Could not access model data", "x"));
+        const warnOnly = describeAwsError(serviceError("ValidationException", "x"), { ...ctx, validation: "warn" }).message;
+        assert.match(warnOnly, /`pulumi preview` runs the same checks/);
+        assert.match(warnOnly, /pulumi config set sagemaker:validation error/);
+    });
+
     it("secrets of 3 characters or more are scrubbed, shorter ones are not (they would blank out ordinary words)", () => {
         const message = describeAwsError(serviceError("ValidationException", "abc and xy"), { resource: "Model \"m\"", operation: "CreateModel", secrets: ["abc", "xy"] }).message;
         assert.match(message, /\[secret\] and xy/);

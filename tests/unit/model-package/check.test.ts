@@ -71,6 +71,7 @@ describe("ModelPackage check", () => {
         expectFailure(versioned({ InferenceSpecification: { SupportedContentTypes: ["a"] } }), "InferenceSpecification.Containers", "required");
         const typo = expectFailure(versioned({ ModelApprovalStatuss: "Approved" }), "ModelApprovalStatuss", "unknownMember");
         assert.match(typo.reason, /statusTimeoutMinutes/);
+        assert.doesNotMatch(typo.reason, /logicalName|autoNamed|clientTokenScope/);
     });
 
     it("checks our own settings", () => {

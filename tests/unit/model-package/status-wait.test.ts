@@ -38,6 +38,26 @@ describe("ModelPackage status wait", () => {
         assert.deepStrictEqual(lines, ["pkg: Pending after 0s", "pkg: InProgress after 0s"]);
     });
 
+    it("shows a line at least every 10 s while the status stays the same (with the default 5 s poll cap)", async () => {
+        const clock = fakeClock();
+        const lines: { at: number; line: string }[] = [];
+        const statuses = [...Array.from({ length: 20 }, () => "InProgress"), "Completed"];
+        const { describe } = answers(statuses);
+        const outcome = await waitForPackage(describe, "ModelPackage \"fraud\" version 1 (fraud-v1)", {
+            initialPollMs: 1_000, maxPollMs: 5_000, timeoutMs: 30 * 60_000, now: clock.now, sleep: clock.sleep,
+            progress: (line) => lines.push({ at: clock.now(), line }),
+        });
+        assert.strictEqual(outcome.kind, "completed");
+        const end = clock.now();
+        assert.ok(end > 60_000, `a long wait: ${end} ms`);
+        const times = [0, ...lines.map((l) => l.at), end];
+        for (let i = 1; i < times.length; i++) {
+            assert.ok(times[i] - times[i - 1] <= 10_000, `a gap of ${times[i] - times[i - 1]} ms without a line: ${JSON.stringify(lines)}`);
+        }
+        assert.ok(lines.every((l) => l.line.startsWith("ModelPackage \"fraud\" version 1 (fraud-v1): InProgress after ")), JSON.stringify(lines));
+        assert.ok(lines.length <= Math.ceil(end / 5_000), `not a line per poll: ${lines.length}`);
+    });
+
     it("returns Failed with the description, and formats its status details", async () => {
         const clock = fakeClock();
         const details = { ValidationStatuses: [{ Name: "pkg", Status: "Failed", FailureReason: "image not found" }] } as DescribeModelPackageOutput["ModelPackageStatusDetails"];

@@ -93,6 +93,13 @@ describe("Model check", () => {
             expectFailure(validInputs({ primaryContainer: {} }), "primaryContainer", "unknownMember");
         });
 
+        it("lists the user's own settings for an unknown member, never the internal ones (logicalName, autoNamed)", () => {
+            const typo = expectFailure(validInputs({ PrimaryContainers: {} }), "PrimaryContainers", "unknownMember");
+            assert.match(typo.reason, /our own settings are [^.]*\bregion\b/);
+            assert.match(typo.reason, /\badopt\b/);
+            assert.doesNotMatch(typo.reason, /logicalName|autoNamed/);
+        });
+
         it("reports enum, type and required violations deep in containers", () => {
             expectFailure(validInputs({ PrimaryContainer: container({ Mode: "Many" }) }), "PrimaryContainer.Mode", "enum");
             expectFailure(validInputs({ EnableNetworkIsolation: "yes" }), "EnableNetworkIsolation", "type");

@@ -68,7 +68,7 @@ describe("sagemaker:validation", () => {
     }
 
     it("warn leaves the cross-field rules enforced", async () => {
-        const { result } = await capturingWarnings(() => lifecycles.Model.check({ validation: "warn" }, {}, {
+        const { result } = await capturingWarnings(() => lifecycles.Model.check({ region: "us-east-1", validation: "warn" }, {}, {
             logicalName: "m", ExecutionRoleArn: "arn:aws:iam::123456789012:role/R", PrimaryContainer: { Image: image }, Containers: [{ Image: image }],
         }));
         assert.deepStrictEqual(result.failures?.map((f) => f.property), ["Containers"]);
