@@ -4,6 +4,7 @@ import { RETRY_DEFAULTS } from "../provider/aws/retry";
 import { BASELINE_DIR, readBaseline, readDurations } from "./baseline";
 import { formatNumber, formatTarget, maxLoad, median, RESULTS_DIR, round, type BenchResult, type Row } from "./lib";
 import { growthOwners, scaleGrid } from "./scale-doc";
+import { bytesByMember, PREVIOUS_MODEL_ENTRY } from "./state-members";
 import { PACED_RATE } from "./throttling";
 
 /**
@@ -72,7 +73,7 @@ function gaps(results: BenchResult[]): string[] {
                 `  at all take ${fmt(echo)} (${echo?.note ?? ""}). With only the final checkpoint written`,
                 `  (PULUMI_SKIP_CHECKPOINTS=true) the same up takes ${fmt(skip)} (${skip?.note ?? ""}).`,
                 "  So most of the gap is per-resource engine + dynamic-provider",
-                "  work (gRPC round trips for check/diff/create, loading the serialized `__provider` (~0.6 KB, a shim that requires the installed library), checkpoint writes of the",
+                "  work (gRPC round trips for check/diff/create, loading `__provider` (~110 B: one `require` of the installed library), checkpoint writes of the",
                 "  whole state after each step on the file backend) on 2 shared CPUs, plus the provider's second call per create.",
                 "  *What would close it*: one call per create (see above: halves the latency part), a higher `--parallel` where the API",
                 "  limits allow it, a native (non-dynamic) provider, and fewer/lighter checkpoint writes (the state is " +
@@ -162,6 +163,23 @@ function pacingProse(results: BenchResult[]): string[] {
 }
 
 /** This run's targeted rows beside a saved earlier round (bench/results/baseline/), when there is one. */
+/** The bench model's state entry by member: this run beside the previous release's recorded entry. */
+function modelBytesByMember(r: BenchResult): string[] {
+    const now = r.details.modelBytesByMember as Record<string, number> | undefined;
+    if (!now || !fs.existsSync(PREVIOUS_MODEL_ENTRY)) {
+        return [];
+    }
+    const before = bytesByMember(JSON.parse(fs.readFileSync(PREVIOUS_MODEL_ENTRY, "utf8")) as Record<string, unknown>);
+    const members = [...new Set([...Object.keys(before), ...Object.keys(now)])];
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    return ["### The bench model's state entry by member", "",
+        "Compact-JSON bytes of each member of one Model's entry (`pulumi stack export`; the entry adds its keys and commas).",
+        "Before: the previous release (main at f009cd1), recorded with the real CLI (`tests/fixtures/state-main-f009cd1/`).", "",
+        "| member | before | now |", "| --- | ---: | ---: |",
+        ...members.map((m) => `| \`${m}\` | ${before[m] ?? "—"} | ${now[m] ?? "—"} |`),
+        `| **sum** | ${sum(before)} | ${sum(now)} |`, ""];
+}
+
 function beforeAfter(results: BenchResult[]): string[] {
     const baseline = readBaseline();
     const rows = results.flatMap((r) => r.rows.filter((x) => x.target).map((x) => ({ bench: r.benchmark, row: x })));
@@ -278,6 +296,9 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
                 `${formatTarget(x.target)} | ${x.met === undefined ? "" : x.met ? "yes" : "**no**"} |`);
         }
         lines.push("");
+        if (r.benchmark === "state-size") {
+            lines.push(...modelBytesByMember(r));
+        }
         if (r.benchmark === "scale") {
             const chart = path.relative(path.dirname(out), path.join(resultsDir, String(r.details.chart ?? "scale.svg")));
             lines.push(...scaleGrid(r, chart), "", "### Whose cost grows", "", ...growthOwners(r), "");

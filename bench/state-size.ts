@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { Fixture, row, runBenchmark, UP, type BenchOptions, type Row } from "./lib";
+import { bytesByMember } from "./state-members";
 
 /**
  * Benchmark 4: bytes every resource costs in the state. The serialized provider (`__provider`) is
@@ -105,6 +106,9 @@ export function stateSize(opts: BenchOptions) {
                     const t = typeRows(label, mine, cp.bytes, counted.length, inProcess.minimal);
                     rows.push(...t.rows);
                     details[label] = t.details;
+                    if (label === "Model") {
+                        details.modelBytesByMember = bytesByMember(mine[0] as unknown as Record<string, unknown>);
+                    }
                 }
                 rows.push(row(`${program} stack: checkpoint file bytes per resource (N = ${counted.length})`, cp.bytes / counted.length,
                     counted.reduce((a, r) => a + bytes(withoutProvider(r)), 0) / counted.length, "B", undefined,
