@@ -163,6 +163,38 @@ function pacingProse(results: BenchResult[]): string[] {
 }
 
 /** This run's targeted rows beside a saved earlier round (bench/results/baseline/), when there is one. */
+/** A scale run at N = 200 kept beside the full results (issue 26: after the state diet), ours beside the no-op resources. */
+const SCALE_200 = path.join(RESULTS_DIR, "scale-200-state-diet.json");
+
+function scale200(): string[] {
+    if (!fs.existsSync(SCALE_200)) {
+        return [];
+    }
+    const r = JSON.parse(fs.readFileSync(SCALE_200, "utf8")) as BenchResult;
+    type M = { side: string; n: number; op: string; ms: number; cpuSeconds: Record<string, number>; peakKiB: Record<string, number>; loadavg1m: number };
+    const ms = (r.details.measurements as M[]).filter((x) => x.n === 200);
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    const rows = ["preview", "up", "refresh", "destroy"].flatMap((op) => {
+        const ours = ms.find((x) => x.side === "ours" && x.op === op);
+        const noop = ms.find((x) => x.side === "noop" && x.op === op);
+        if (!ours || !noop) {
+            return [];
+        }
+        const ratio = (a: number, b: number) => formatNumber(round(a / b, 2));
+        return [`| ${op} | ${formatNumber(round(ours.ms / 1000, 1))} s | ${formatNumber(round(noop.ms / 1000, 1))} s | ${ratio(ours.ms, noop.ms)} | ` +
+            `${formatNumber(round(sum(ours.cpuSeconds), 1))} s | ${formatNumber(round(sum(noop.cpuSeconds), 1))} s | ${ratio(sum(ours.cpuSeconds), sum(noop.cpuSeconds))} | ` +
+            `${Math.round((ours.peakKiB.program ?? 0) / 1024)} / ${Math.round((noop.peakKiB.program ?? 0) / 1024)} MiB | ${ours.loadavg1m} / ${noop.loadavg1m} |`];
+    });
+    return ["## Scale at N = 200 after the state diet (issue 26)", "",
+        `\`npm run bench -- scale --quick --sizes=200\` (one run per operation), ${r.date}, copied from \`bench/results/tmp/quick/scale.json\` to`,
+        `\`bench/results/${path.basename(SCALE_200)}\`. The machine was shared and loaded (1-min load ${r.loadavg.before[0]} → ${r.loadavg.after[0]},`,
+        `max ${maxLoad(r)}, on ${r.machine.nproc} CPUs): wall times are inflated and noisy; the ratio to the no-op resources`,
+        "(bench/programs/echo, same N, same run) is the figure to read. Before (issue 26's own measurement, quiet machine, 3 pairs):",
+        "`up` + `destroy` of 200 models 28.5 s against 17.4 s for the no-op (1.64x), CPU 1.63x.", "",
+        "| operation | ours | no-op (ideal) | ratio | CPU ours | CPU no-op | ratio | program peak RSS ours / no-op | load ours / no-op |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", ...rows, ""];
+}
+
 /** The bench model's state entry by member: this run beside the previous release's recorded entry. */
 function modelBytesByMember(r: BenchResult): string[] {
     const now = r.details.modelBytesByMember as Record<string, number> | undefined;
@@ -282,6 +314,7 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         "  a create that returns at once) is the engine's own cost.",
         "",
         ...beforeAfter(results),
+        ...scale200(),
         ...pacingProse(results),
     ];
     for (const r of results) {
