@@ -8,9 +8,9 @@ import { warnPlaintextSecrets } from "./secret-warnings";
  * and the outputs every kind computes. Outputs are `declare`d: a class field would overwrite the
  * outputs the base constructor registers.
  *
- * A dynamic resource, registered as `pulumi.dynamic.Resource` registers one (the dynamic-provider
- * package's type token, `__provider` in the inputs) but with `providerText(kind)` as `__provider`
- * instead of the closure-serialized object (provider-shim.ts).
+ * Registered as `pulumi.dynamic.Resource` registers a dynamic resource (that type token, `__provider`
+ * in the inputs), but with `providerText(kind)` as `__provider` instead of the closure-serialized
+ * provider object: ~110 B instead of ~620 B per copy (provider-shim.ts).
  */
 export abstract class SageMakerResource extends pulumi.CustomResource {
     /** The resource's ARN. */
