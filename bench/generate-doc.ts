@@ -4,6 +4,7 @@ import { RETRY_DEFAULTS } from "../provider/aws/retry";
 import { BASELINE_DIR, readBaseline, readDurations } from "./baseline";
 import { formatNumber, formatTarget, maxLoad, median, RESULTS_DIR, round, type BenchResult, type Row } from "./lib";
 import { growthOwners, scaleGrid } from "./scale-doc";
+import { bytesByMember, PREVIOUS_MODEL_ENTRY } from "./state-members";
 import { PACED_RATE } from "./throttling";
 
 /**
@@ -72,7 +73,7 @@ function gaps(results: BenchResult[]): string[] {
                 `  at all take ${fmt(echo)} (${echo?.note ?? ""}). With only the final checkpoint written`,
                 `  (PULUMI_SKIP_CHECKPOINTS=true) the same up takes ${fmt(skip)} (${skip?.note ?? ""}).`,
                 "  So most of the gap is per-resource engine + dynamic-provider",
-                "  work (gRPC round trips for check/diff/create, loading the serialized `__provider` (~0.6 KB, a shim that requires the installed library), checkpoint writes of the",
+                "  work (gRPC round trips for check/diff/create, loading `__provider` (~110 B: one `require` of the installed library), checkpoint writes of the",
                 "  whole state after each step on the file backend) on 2 shared CPUs, plus the provider's second call per create.",
                 "  *What would close it*: one call per create (see above: halves the latency part), a higher `--parallel` where the API",
                 "  limits allow it, a native (non-dynamic) provider, and fewer/lighter checkpoint writes (the state is " +
@@ -162,6 +163,65 @@ function pacingProse(results: BenchResult[]): string[] {
 }
 
 /** This run's targeted rows beside a saved earlier round (bench/results/baseline/), when there is one. */
+/** A scale run at N = 200 kept beside the full results (issue 26: after the state diet), ours beside the no-op resources. */
+const SCALE_200 = path.join(RESULTS_DIR, "kept", "scale-200-state-diet.json");
+
+function scale200(): string[] {
+    if (!fs.existsSync(SCALE_200)) {
+        return [];
+    }
+    const r = JSON.parse(fs.readFileSync(SCALE_200, "utf8")) as BenchResult;
+    type M = { side: string; n: number; op: string; ms: number; cpuSeconds: Record<string, number>; peakKiB: Record<string, number>; loadavg1m: number };
+    const ms = (r.details.measurements as M[]).filter((x) => x.n === 200);
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    const rows = ["preview", "up", "refresh", "destroy"].flatMap((op) => {
+        const ours = ms.find((x) => x.side === "ours" && x.op === op);
+        const noop = ms.find((x) => x.side === "noop" && x.op === op);
+        if (!ours || !noop) {
+            return [];
+        }
+        const ratio = (a: number, b: number) => formatNumber(round(a / b, 2));
+        return [`| ${op} | ${formatNumber(round(ours.ms / 1000, 1))} s | ${formatNumber(round(noop.ms / 1000, 1))} s | ${ratio(ours.ms, noop.ms)} | ` +
+            `${formatNumber(round(sum(ours.cpuSeconds), 1))} s | ${formatNumber(round(sum(noop.cpuSeconds), 1))} s | ${ratio(sum(ours.cpuSeconds), sum(noop.cpuSeconds))} | ` +
+            `${ours.peakKiB.program ? `${Math.round(ours.peakKiB.program / 1024)} / ${Math.round((noop.peakKiB.program ?? 0) / 1024)} MiB` : "— (no program)"} | ${ours.loadavg1m} / ${noop.loadavg1m} |`];
+    });
+    return ["## Scale at N = 200 after the state diet (issue 26)", "",
+        `\`npm run bench -- scale --quick --sizes=200\` (one run per operation), ${r.date}, copied from \`bench/results/tmp/quick/scale.json\` to`,
+        `\`bench/results/kept/${path.basename(SCALE_200)}\`. The machine was shared and loaded (1-min load ${r.loadavg.before[0]} → ${r.loadavg.after[0]},`,
+        `max ${maxLoad(r)}, on ${r.machine.nproc} CPUs): wall times are inflated and noisy; the ratio to the no-op resources`,
+        "(bench/programs/echo, same N, same run) is the figure to read. Before (issue 26's own measurement, quiet machine, 3 pairs):",
+        "`up` + `destroy` of 200 models 28.5 s against 17.4 s for the no-op (1.64x), CPU 1.63x.", "",
+        "| operation | ours | no-op (ideal) | ratio | CPU ours | CPU no-op | ratio | program peak RSS ours / no-op | load ours / no-op |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", ...rows, "",
+        "Much of the gap is fixed, not per resource: in the same run one model already took preview 12.9 s and up 9.4 s against",
+        "4.7 s and 4.2 s for one no-op resource. A candidate owner, measured alone at the same load: type-checking the program",
+        "(Pulumi runs TypeScript programs through ts-node with type checks), `npx tsc --noEmit --skipLibCheck index.ts` in",
+        "bench/programs/models takes 4.2 s and 297 MiB against 2.9 s and 220 MiB in bench/programs/echo (the library's",
+        "argument types are built from the SDK's). Profiled inside `pulumi preview` of 200 models (NODE_OPTIONS=\"--cpu-prof\" on the",
+        "same loaded machine, one run): of the program's 8.6 s, TypeScript 2.2 s (once), idle 2.0 s, GC 1.1 s; the 200 Model",
+        "constructors 1.14 s inclusive, of which 1.1 s is `@pulumi/pulumi`'s stack-trace capture for each registration (source maps",
+        "through ts-node's source-map-support, ~5.5 ms per resource, which a no-op dynamic resource pays too) and 8 ms this",
+        "library's own code (secret warnings, argument handling). The dynamic-provider host used 79 ms in that preview. So no",
+        "per-resource cost of this library's program side is left to cut; the fixed program start (type checks) is the lead.", ""];
+}
+
+/** The bench model's state entry by member: this run beside the previous release's recorded entry. */
+function modelBytesByMember(r: BenchResult): string[] {
+    const now = r.details.modelBytesByMember as Record<string, number> | undefined;
+    if (!now || !fs.existsSync(PREVIOUS_MODEL_ENTRY)) {
+        return [];
+    }
+    const before = bytesByMember(JSON.parse(fs.readFileSync(PREVIOUS_MODEL_ENTRY, "utf8")) as Record<string, unknown>);
+    const members = [...new Set([...Object.keys(before), ...Object.keys(now)])];
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    return ["### The bench model's state entry by member", "",
+        "Compact-JSON bytes of each member of one Model's entry (`pulumi stack export`; the entry adds its keys and commas).",
+        "Before: the previous release (main at f009cd1), recorded with the real CLI (`tests/fixtures/state-main-f009cd1/`).", "",
+        "| member | before | now |", "| --- | ---: | ---: |",
+        ...members.map((m) => `| \`${m}\` | ${before[m] ?? "—"} | ${now[m] ?? "—"} |`),
+        `| **sum** | ${sum(before)} | ${sum(now)} |`, ""];
+}
+
 function beforeAfter(results: BenchResult[]): string[] {
     const baseline = readBaseline();
     const rows = results.flatMap((r) => r.rows.filter((x) => x.target).map((x) => ({ bench: r.benchmark, row: x })));
@@ -264,6 +324,7 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         "  a create that returns at once) is the engine's own cost.",
         "",
         ...beforeAfter(results),
+        ...scale200(),
         ...pacingProse(results),
     ];
     for (const r of results) {
@@ -278,6 +339,9 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
                 `${formatTarget(x.target)} | ${x.met === undefined ? "" : x.met ? "yes" : "**no**"} |`);
         }
         lines.push("");
+        if (r.benchmark === "state-size") {
+            lines.push(...modelBytesByMember(r));
+        }
         if (r.benchmark === "scale") {
             const chart = path.relative(path.dirname(out), path.join(resultsDir, String(r.details.chart ?? "scale.svg")));
             lines.push(...scaleGrid(r, chart), "", "### Whose cost grows", "", ...growthOwners(r), "");

@@ -2,7 +2,7 @@
 
 // Model (provider/model)
 export { Model, modelProvider } from "./model/resource";
-export type { ModelArgs, ModelDescription } from "./model/resource";
+export type { ModelArgs } from "./model/resource";
 
 export type { DeepInput, DeepInputs } from "./common/deep-input";
 export type { ProviderSettings } from "./common/settings";

@@ -45,7 +45,6 @@ export const COMPUTED_OUTPUTS: Record<string, { type?: SchemaType; shape?: strin
     name: { type: { type: "string" }, description: "The resource's name as SageMaker reports it (a version: its group's)." },
     region: { type: { type: "string" }, description: "The region the resource lives in." },
     creationTime: { type: { type: "string" }, description: "When SageMaker created it (ISO 8601)." },
-    model: { shape: "DescribeModelOutput", description: "DescribeModel's answer, without the containers' `environment` (which may hold secrets)." },
     version: { type: { type: "integer" }, description: "ModelPackageVersion (versioned packages only)." },
     status: { type: { type: "string" }, description: "The resource's status (ModelPackageStatus / ModelPackageGroupStatus)." },
     statusDetails: { shape: "ModelPackageStatusDetails", description: "ModelPackageStatusDetails: the validation and image scan statuses." },

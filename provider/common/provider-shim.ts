@@ -3,13 +3,11 @@ import type { ResourceKind } from "./lifecycle";
 import type { ProviderSettings } from "./settings";
 
 /**
- * The object Pulumi serializes into every resource's state (`__provider`), twice (inputs and
- * outputs), so its size is paid per resource on every checkpoint write. It holds the resource kind
- * and one method: `configure`, which the dynamic-provider host always calls first, once per
- * provider process, on its deserialized copy. `configure` reads the stack settings and installs
- * check/diff/create/read/update/delete on that copy, implemented in the installed package
- * (`require`d by name inside the method; see docs/ARCHITECTURE.md). Nothing else is captured: no
- * SDK, no logic, no credentials. ~0.6 KB per copy, against ~2.5 KB with seven forwarding methods.
+ * The provider object the dynamic-provider host runs: the resource kind and one method,
+ * `configure`, which the host always calls first, once per provider process. `configure` reads the
+ * stack settings and installs check/diff/create/read/update/delete on that object, implemented in
+ * the installed package (`require`d by name inside the method; see docs/ARCHITECTURE.md). No SDK,
+ * no logic, no credentials.
  */
 export interface SageMakerProvider extends pulumi.dynamic.ResourceProvider {
     readonly kind: ResourceKind;
@@ -18,7 +16,7 @@ export interface SageMakerProvider extends pulumi.dynamic.ResourceProvider {
     configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;
 }
 
-/** The one provider object of a kind: a module-level singleton in provider/<kind>/resource.ts. */
+/** A kind's provider object (a module-level singleton in provider/<kind>/resource.ts; a fresh one per host load). */
 export function providerFor(kind: ResourceKind): SageMakerProvider {
     return {
         kind,
@@ -26,4 +24,15 @@ export function providerFor(kind: ResourceKind): SageMakerProvider {
             require("pulumi-sagemaker/dist/provider/runtime").configure(this, req);
         },
     } as SageMakerProvider;
+}
+
+/**
+ * What every resource stores as `__provider`, twice (inputs and outputs), so its size is paid per
+ * resource on every checkpoint write. The host's protocol for it: a module text whose
+ * `exports.handler()` returns the provider (it loads the text with `require-from-string`, calls
+ * `handler()`, then `configure`). Closure serialization of the object above writes ~620 B of
+ * wrappers around the same one `require`; this is that `require`, written once (~110 B).
+ */
+export function providerText(kind: ResourceKind): string {
+    return `exports.handler = () => require("pulumi-sagemaker/dist/provider/common/provider-shim").providerFor(${JSON.stringify(kind)});\n`;
 }

@@ -49,6 +49,6 @@ export class ModelPackageGroup extends SageMakerResource {
     constructor(name: string, args: ModelPackageGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
         // `check` gets no URN: the logical name travels as an input, for auto-naming.
         super(modelPackageGroupProvider, "ModelPackageGroup", name, { ...args, logicalName: name },
-            [...Object.keys(GROUP_MEMBERS), "autoNamed", "status", "deleteVersionsOnDestroy"], opts);
+            [...Object.keys(GROUP_MEMBERS), "name", "autoNamed", "status", "deleteVersionsOnDestroy"], opts);
     }
 }

@@ -74,6 +74,6 @@ export class ModelPackage extends SageMakerResource {
         super(modelPackageProvider, "ModelPackage", name, {
             ...args,
             clientTokenScope: opts?.id === undefined ? clientTokenScope(name, opts) : undefined,
-        }, [...Object.keys(PACKAGE_MEMBERS), "statusTimeoutMinutes", "version", "status", "statusDetails"], opts);
+        }, [...Object.keys(PACKAGE_MEMBERS), "name", "statusTimeoutMinutes", "version", "status", "statusDetails"], opts);
     }
 }

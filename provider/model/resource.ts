@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type {
-    ContainerDefinition, CreateModelInput, DescribeModelOutput, InferenceExecutionConfig, Tag, VpcConfig,
+    ContainerDefinition, CreateModelInput, InferenceExecutionConfig, Tag, VpcConfig,
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
@@ -8,8 +8,8 @@ import { SageMakerResource } from "../common/resource";
 import { MODEL_MEMBERS } from "./members";
 
 /**
- * The one provider object every Model serializes into its state. It holds no logic of its own
- * (see docs/ARCHITECTURE.md), so the serialized text stays small and credential-free.
+ * The one provider object of the Model kind (its state holds `providerText("Model")`, which the host
+ * turns into such an object). It holds no logic of its own (see docs/ARCHITECTURE.md).
  */
 export const modelProvider = providerFor("Model");
 
@@ -27,17 +27,8 @@ export interface ModelArgs extends DeepInputs<CreateModelInput> {
     region?: pulumi.Input<string>;
 }
 
-/** DescribeModel's answer as stored in state: dates as ISO strings, containers without Environment. */
-export type ModelDescription = Omit<DescribeModelOutput, "CreationTime" | "$metadata" | "PrimaryContainer" | "Containers"> & {
-    CreationTime?: string;
-    PrimaryContainer?: Omit<ContainerDefinition, "Environment">;
-    Containers?: Omit<ContainerDefinition, "Environment">[];
-};
-
 /** A SageMaker model (type token `pulumi-nodejs:dynamic/sagemaker:Model`). */
 export class Model extends SageMakerResource {
-    /** The DescribeModel output (containers' Environment left out: it may hold secrets). */
-    declare readonly model: pulumi.Output<ModelDescription>;
     /** The logical name the physical name was generated from. */
     declare readonly logicalName: pulumi.Output<string>;
     /** True when ModelName was generated. */
@@ -59,6 +50,8 @@ export class Model extends SageMakerResource {
 
     constructor(name: string, args: ModelArgs = {}, opts?: pulumi.CustomResourceOptions) {
         // `check` gets no URN: the logical name travels as an input, for auto-naming.
-        super(modelProvider, "Model", name, { ...args, logicalName: name }, [...Object.keys(MODEL_MEMBERS), "autoNamed", "model"], opts);
+        super(modelProvider, "Model", name, { ...args, logicalName: name }, [...Object.keys(MODEL_MEMBERS), "autoNamed"], opts);
+        // Not in the state: it would only repeat ModelName there.
+        (this as { name: pulumi.Output<string> }).name = this.ModelName;
     }
 }

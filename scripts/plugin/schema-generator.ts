@@ -223,7 +223,7 @@ function resourceSchema(g: Generator, spec: KindSpec, wire: WireTable): SchemaTy
         inputProperties: inputs,
         ...(required.length > 0 ? { requiredInputs: required } : {}),
         properties: outputs,
-        required: ["arn", "name", "region", "creationTime"],
+        required: ["arn", "name", "region", "creationTime"].filter((k) => spec.computedOutputs.includes(k)),
     };
 }
 

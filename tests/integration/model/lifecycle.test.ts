@@ -133,7 +133,7 @@ describe("Model provider against the local endpoint", function () {
         await provider.create(inputs);
         const read = await provider.read("Existing-Model", {});
         assert.strictEqual(read.id, "Existing-Model");
-        assert.strictEqual(read.props!.name, "Existing-Model");
+        assert.strictEqual(read.props!.ModelName, "Existing-Model");
         assert.deepStrictEqual(read.inputs!.Tags, [{ Key: "team", Value: "ml" }]);
         assert.strictEqual((read.inputs!.PrimaryContainer as Props).Image, IMAGE);
         await provider.delete("Existing-Model", read.props!);

@@ -96,7 +96,7 @@ describe("plugin provider against the local endpoint", function () {
         const retagged = { ...checked.inputs, tags: [{ key: "team", value: "risk" }] };
         const diff = await withEnv(env, () => p.diff(URN("Model", "imp"), id, outs, retagged, checked.inputs));
         assert.deepEqual({ changes: diff.changes, replaces: diff.replaces, diffs: diff.diffs }, { changes: true, replaces: [], diffs: ["tags"] });
-        assert.deepEqual(diff.stables, ["arn", "name", "region", "creationTime"]);
+        assert.deepEqual(diff.stables, ["arn", "region", "creationTime"]);
         const replacing = await withEnv(env, () => p.diff(URN("Model", "imp"), id, outs, { ...checked.inputs, executionRoleArn: `${ROLE}2` }, checked.inputs));
         assert.deepEqual(replacing.replaces, ["executionRoleArn"]);
         assert.equal(replacing.deleteBeforeReplace, true, "a fixed name cannot exist twice");

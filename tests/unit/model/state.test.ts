@@ -6,7 +6,7 @@ import { matches } from "../../../provider/engine/match";
 import { createRequest } from "../../../provider/engine/request";
 import { computedOutputs, liveOf, refreshedInputs, stateOutputs } from "../../../provider/engine/state";
 import { MODEL_MEMBERS } from "../../../provider/model/members";
-import { modelSpec, publicDescription } from "../../../provider/model/spec";
+import { modelSpec } from "../../../provider/model/spec";
 import { IMAGE, ROLE } from "./fixtures";
 
 const description: DescribeModelOutput = {
@@ -37,13 +37,6 @@ describe("Model state helpers", () => {
     it("environmentValues collects every container's values", () => {
         assert.deepStrictEqual(environmentValues({ PrimaryContainer: { Environment: { A: "x" } }, Containers: [{ Environment: { B: "y" } }, null] }), ["x", "y"]);
         assert.deepStrictEqual(environmentValues(undefined), []);
-    });
-
-    it("publicDescription drops Environment and $metadata, keeps the rest JSON-safe", () => {
-        const d = publicDescription({ ...description, $metadata: {} } as DescribeModelOutput)!;
-        assert.ok(!JSON.stringify(d).includes("hunter22"));
-        assert.strictEqual(d.CreationTime, "2024-01-01T00:00:00.000Z");
-        assert.ok(!("$metadata" in d));
     });
 
     it("normalization: empty and default values equal absent", () => {
@@ -82,7 +75,7 @@ describe("Model state helpers", () => {
 
     it("modelOutputs adds computed outputs and drops __provider and undefined", () => {
         const outs = modelOutputs({ __provider: "p", ModelName: "m", region: undefined, Tags: undefined }, { region: "us-east-1", description });
-        assert.deepStrictEqual(Object.keys(outs).sort(), ["ModelName", "arn", "creationTime", "model", "name", "region"]);
+        assert.deepStrictEqual(Object.keys(outs).sort(), ["ModelName", "arn", "creationTime", "region"]);
         assert.strictEqual(outs.region, "us-east-1");
         assert.strictEqual(outs.creationTime, "2024-01-01T00:00:00.000Z");
         const partial = modelOutputs({ ModelName: "m" }, { region: "us-east-1", arn: "arn:x" });
