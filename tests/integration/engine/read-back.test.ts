@@ -9,22 +9,11 @@ import { useLocalEndpoint } from "../../helpers/local-endpoint";
 import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpec } from "../../unit/model-package/fixtures";
 import { deploy, PROVIDER, settingsFor, useTestEnvironment, type Deployed } from "../../helpers/lifecycle-harness";
+import { capturingWarnings } from "../../helpers/warnings";
 
 const groups = lifecycles.ModelPackageGroup;
 const packages = lifecycles.ModelPackage;
 const STAGE = { Stage: "Staging", StageStatus: "InProgress" };
-
-/** Runs fn with console.warn captured (outside the Pulumi host, the engine's warnings go to stderr). */
-async function capturingWarnings<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => void warnings.push(args.join(" "));
-    try {
-        return { result: await fn(), warnings };
-    } finally {
-        console.warn = original;
-    }
-}
 
 describe("read-back after create, on the local endpoint", function () {
     this.timeout(20_000);

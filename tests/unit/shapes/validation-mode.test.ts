@@ -5,6 +5,7 @@ import { configuredSettings } from "../../../provider/common/settings";
 import { lifecycles } from "../../../provider/runtime";
 import { enforcedShapeIssues } from "../../../provider/shapes/validation-mode";
 import { validateShape } from "../../../provider/shapes/validate";
+import { capturingWarnings } from "../../helpers/warnings";
 
 const config = (values: Record<string, string>) => ({ get: (k: string) => values[k] });
 const image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/img:1";
@@ -13,18 +14,6 @@ const packageInputs = {
     ModelPackageGroupName: "g",
     InferenceSpecification: { Containers: [{ Image: image }], SupportedTransformInstanceTypes: ["ml.g99.xlarge"] },
 };
-
-/** Runs fn with console.warn captured (outside the Pulumi host, warnings go to stderr). */
-async function capturingWarnings<T>(fn: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => void warnings.push(args.join(" "));
-    try {
-        return { result: await fn(), warnings };
-    } finally {
-        console.warn = original;
-    }
-}
 
 describe("sagemaker:validation", () => {
     it("is read from the stack config: error, warn, or a configError naming the key and the values", () => {
