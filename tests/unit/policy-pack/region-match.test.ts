@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { regionMatch } from "../../../policy-pack/src";
-import { messages, runResourcePolicy, runStackPolicy, UNKNOWN, UNKNOWN_OBJECT } from "../../helpers/policy-args";
+import { messages, runResourcePolicy, runStackPolicy, TestResource, UNKNOWN, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { awsProvider, dynamicProvider, IMAGE_USE1, IMAGE_USW2, model, modelPackage, nativeProvider, REPS, Rep } from "./fixtures";
 
 const USE1 = { stackConfig: { "aws:region": "us-east-1", "aws-native:region": "us-east-1" } };
@@ -171,12 +171,12 @@ describe("policy sagemaker-region-match", () => {
     describe("unknown outputs of the stack's own resources (the README sample)", () => {
         const GROUP = "pulumi-nodejs:dynamic/sagemaker:ModelPackageGroup";
         // group -> v1 (ModelPackageGroupName: group.name) -> model (PrimaryContainer.ModelPackageName: v1.arn), all unknown at preview.
-        const sample = (packageRegion?: string, groupRegion?: string) => [
+        const sample = (packageRegion?: string, groupRegion?: string): TestResource[] => [
             { type: GROUP, name: "group", props: { ModelPackageGroupName: "fraud", region: groupRegion } },
             { ...modelPackage("ours", "v1", { image: packageRegion === "us-west-2" ? IMAGE_USW2 : IMAGE_USE1, groupName: UNKNOWN, region: packageRegion }), propertyDependencies: { ModelPackageGroupName: ["group"] } },
             { ...model("ours", "m", { modelPackageName: UNKNOWN }), propertyDependencies: { PrimaryContainer: ["v1"] } },
         ];
-        const everything = async (resources: ReturnType<typeof sample>, config?: Record<string, unknown>) => [
+        const everything = async (resources: TestResource[], config?: Record<string, unknown>) => [
             ...(await Promise.all(resources.map(r => runResourcePolicy(regionMatch, r, { ...USE1, config })))).flatMap(res => res.diagnostics),
             ...(await runStackPolicy(regionMatch, resources, { ...USE1, config })).diagnostics,
         ];
@@ -206,7 +206,7 @@ describe("policy sagemaker-region-match", () => {
             assert.strictEqual(untraced.length, 1);
             assert.match(untraced[0].message, /PrimaryContainer.ModelPackageName is unknown during preview/);
             // Also depends on something the policy cannot place (a bucket, a stack reference): not known to be in the region.
-            const bucket = { type: "aws:s3/bucket:Bucket", name: "b", props: { bucket: UNKNOWN } };
+            const bucket: TestResource = { type: "aws:s3/bucket:Bucket", name: "b", props: { bucket: UNKNOWN } };
             const mixed = await everything([group, v1, bucket, { ...m, propertyDependencies: { PrimaryContainer: ["v1", "b"] } }]);
             assert.strictEqual(mixed.length, 1);
         });
