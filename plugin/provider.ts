@@ -58,6 +58,9 @@ export class PluginProvider {
         if ("logicalName" in spec.own) {
             inputs.logicalName = logical; // what check() auto-names from when there is no seed
         }
+        if ("autoNameScope" in spec.own && isAbsent(inputs.autoNameScope)) {
+            inputs.autoNameScope = urn; // the auto-name's seed when there is no random seed: where the resource is declared
+        }
         if ("clientTokenScope" in spec.own && isAbsent(inputs.clientTokenScope)) {
             inputs.clientTokenScope = urn; // project, stack, parents and name: where the package is declared
         }
@@ -180,4 +183,4 @@ export class PluginProvider {
 }
 
 /** Inputs the plugin fills in itself: never shown as a user's change. */
-const HIDDEN = ["logicalName", "autoNamed", "clientTokenScope"];
+const HIDDEN = ["logicalName", "autoNamed", "autoNameScope", "clientTokenScope"];

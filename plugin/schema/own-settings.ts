@@ -13,7 +13,7 @@ export interface TypeSource {
 }
 
 /** Own settings the plugin fills in itself (from the URN): never in the schema. */
-export const PLUGIN_FILLED = ["logicalName", "autoNamed", "clientTokenScope"] as const;
+export const PLUGIN_FILLED = ["logicalName", "autoNamed", "autoNameScope", "clientTokenScope"] as const;
 
 export const OWN_SETTINGS: Record<string, (kind: string) => SchemaType> = {
     region: () => ({

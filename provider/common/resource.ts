@@ -4,6 +4,16 @@ import { providerText, type SageMakerProvider } from "./provider-shim";
 import { warnPlaintextSecrets } from "./secret-warnings";
 
 /**
+ * Where a resource is declared: the project, the stack, the parent's URN (two components may each
+ * declare a child of the same name) and the logical name. Known at preview; the seed of a
+ * package's ClientToken and of an auto-name (common/auto-name.ts).
+ */
+export function declarationScope(name: string, opts: pulumi.CustomResourceOptions | undefined): pulumi.Output<string> {
+    const parent = opts?.parent ? opts.parent.urn : pulumi.output("");
+    return pulumi.all([parent]).apply(([p]) => [pulumi.getProject(), pulumi.getStack(), p, name].join("\n"));
+}
+
+/**
  * What every kind's Pulumi resource shares: the type token `pulumi-nodejs:dynamic/sagemaker:<Kind>`
  * and the outputs every kind computes. Outputs are `declare`d: a class field would overwrite the
  * outputs the base constructor registers.

@@ -250,6 +250,8 @@ export const COMMON_SETTINGS = {
     [AUTO_NAME_KEYS.logicalName]: { change: "ignore", internal: true },
     /** Set by `check`: true when the physical name was generated. */
     [AUTO_NAME_KEYS.autoNamed]: { change: "ignore", internal: true },
+    /** Where the resource is declared, passed by the resource constructor: the seed of its auto-name. */
+    [AUTO_NAME_KEYS.scope]: { change: "ignore", internal: true },
     /** Bring an existing resource under management at create instead of creating it (engine/create.ts). */
     adopt: { change: "ignore", adopts: true, validate: booleanSetting("adopt", "true to adopt an existing resource that matches the inputs, or leave it out") },
 } as const satisfies Record<string, OwnSetting>;

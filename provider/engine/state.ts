@@ -91,6 +91,7 @@ export function refreshedInputs(spec: KindSpec, previous: Props | undefined, liv
     if (previous === undefined) {
         delete inputs[AUTO_NAME_KEYS.logicalName];
         delete inputs[AUTO_NAME_KEYS.autoNamed];
+        delete inputs[AUTO_NAME_KEYS.scope];
     }
     inputs.region = region;
     return toPlain(inputs) as Props;

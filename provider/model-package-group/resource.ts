@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CreateModelPackageGroupInput, ManagedConfiguration, Tag } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
-import { SageMakerResource } from "../common/resource";
+import { declarationScope, SageMakerResource } from "../common/resource";
 import { GROUP_MEMBERS } from "./members";
 
 /** The one provider object every ModelPackageGroup serializes into its state (no logic of its own). */
@@ -48,7 +48,7 @@ export class ModelPackageGroup extends SageMakerResource {
 
     constructor(name: string, args: ModelPackageGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
         // `check` gets no URN: the logical name travels as an input, for auto-naming.
-        super(modelPackageGroupProvider, "ModelPackageGroup", name, { ...args, logicalName: name },
+        super(modelPackageGroupProvider, "ModelPackageGroup", name, { ...args, logicalName: name, autoNameScope: opts?.id === undefined ? declarationScope(name, opts) : undefined },
             [...Object.keys(GROUP_MEMBERS), "name", "autoNamed", "status", "deleteVersionsOnDestroy"], opts);
     }
 }

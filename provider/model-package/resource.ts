@@ -5,7 +5,7 @@ import type {
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
-import { SageMakerResource } from "../common/resource";
+import { declarationScope, SageMakerResource } from "../common/resource";
 import { PACKAGE_MEMBERS } from "./members";
 
 /** The one provider object every ModelPackage serializes into its state (no logic of its own). */
@@ -32,14 +32,8 @@ export interface ModelPackageArgs extends DeepInputs<CreateModelPackageInput> {
     adopt?: pulumi.Input<boolean | number>;
 }
 
-/**
- * Where a resource is declared, for its ClientToken: the project, the stack, the parent's URN (two
- * components may each declare a child of the same name) and the logical name.
- */
-export function clientTokenScope(name: string, opts: pulumi.CustomResourceOptions | undefined): pulumi.Output<string> {
-    const parent = opts?.parent ? opts.parent.urn : pulumi.output("");
-    return pulumi.all([parent]).apply(([p]) => [pulumi.getProject(), pulumi.getStack(), p, name].join("\n"));
-}
+/** Where a package is declared, for its ClientToken (common/resource.ts). */
+export const clientTokenScope = declarationScope;
 
 /** A model package, versioned or not (type token `pulumi-nodejs:dynamic/sagemaker:ModelPackage`). */
 export class ModelPackage extends SageMakerResource {

@@ -4,7 +4,7 @@ import type {
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
-import { SageMakerResource } from "../common/resource";
+import { declarationScope, SageMakerResource } from "../common/resource";
 import { MODEL_MEMBERS } from "./members";
 
 /**
@@ -50,7 +50,7 @@ export class Model extends SageMakerResource {
 
     constructor(name: string, args: ModelArgs = {}, opts?: pulumi.CustomResourceOptions) {
         // `check` gets no URN: the logical name travels as an input, for auto-naming.
-        super(modelProvider, "Model", name, { ...args, logicalName: name }, [...Object.keys(MODEL_MEMBERS), "autoNamed"], opts);
+        super(modelProvider, "Model", name, { ...args, logicalName: name, autoNameScope: opts?.id === undefined ? declarationScope(name, opts) : undefined }, [...Object.keys(MODEL_MEMBERS), "autoNamed"], opts);
         // Not in the state: it would only repeat ModelName there.
         (this as { name: pulumi.Output<string> }).name = this.ModelName;
     }

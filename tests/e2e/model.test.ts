@@ -34,6 +34,11 @@ describe("e2e: Model with the real Pulumi CLI", function () {
     }
 
     it("up creates exactly the declared model: the endpoint's inventory is the state", async () => {
+        // The generated name preview shows (issue 25: it used to differ from the one up created).
+        const preview = await stack.preview(["--diff"]);
+        assert.equal(preview.code, 0, preview.output);
+        const previewed = /ModelName\s*:\s*"(scorer-[0-9a-f]{7})"/.exec(preview.output)?.[1];
+        assert.ok(previewed, `preview shows the generated ModelName: ${preview.output}`);
         t.endpoint.resetCounters();
         const up = await stack.up();
         assert.deepEqual(resourceChanges(up.output), { created: 2, updated: 0, replaced: 0, deleted: 0, unchanged: 0 }, up.output);
@@ -46,6 +51,7 @@ describe("e2e: Model with the real Pulumi CLI", function () {
 
         const outputs = await stack.outputs();
         assert.match(String(outputs.modelName), /^scorer-[0-9a-f]{7}$/);
+        assert.equal(outputs.modelName, previewed, "up creates the name preview showed");
         const described = await t.client.send(new DescribeModelCommand({ ModelName: String(outputs.modelName) }));
         assert.equal(described.ModelArn, arns[0]);
         assert.equal(described.EnableNetworkIsolation, true);

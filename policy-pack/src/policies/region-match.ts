@@ -1,5 +1,5 @@
 // sagemaker-region-match: everything a model or package reads must be in the region it deploys to.
-import { ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { Location, MemberKind, parseLocation, partitionOfRegion, S3Location } from "../locations";
 import { REGION_NAME_PATTERN } from "../locations/partitions";
@@ -7,6 +7,7 @@ import { LocationRef, normalize, ResourceLike, SageMakerResource } from "../norm
 import { isUnknown } from "../normalize/unknowns";
 import { deploymentRegion, RegionResolution } from "../region/deployment";
 import { stackBucketRegions } from "../region/stack-buckets";
+import { stackResourceRegions, stackSources } from "../region/stack-sources";
 import {
     at, configure, configWithDefaults, Findings, label, Level3, OnUnknown, onUnknownSchema, perResource, PolicyInfo, PolicySettings, unrecognizedLocationsSchema,
 } from "./common";
@@ -170,8 +171,7 @@ function judgeResource(resource: ResourceLike, view: SageMakerResource, cfg: Reg
     for (const ref of view.locations) {
         const loc = locate(ref);
         if (loc === "unknown") {
-            f.unknown(ref.value as { path: string }, `it may point outside "${deploy}"`);
-            continue;
+            continue; // the stack pass places it by the resource it comes from, or reports it
         }
         if (loc.kind === "name") {
             continue; // a name or key id resolves in the resource's own region
@@ -201,16 +201,40 @@ function judgeResource(resource: ResourceLike, view: SageMakerResource, cfg: Reg
     }
 }
 
-/** Stack pass: S3 locations whose bucket region only the stack's own bucket resources can tell. */
-function judgeStackBuckets(resource: ResourceLike, view: SageMakerResource, cfg: RegionMatchConfig, buckets: Map<string, string>, f: Findings): void {
+/** What the stack tells: its buckets' regions, and the regions of its SageMaker resources by URN. */
+interface StackFacts {
+    buckets: Map<string, string>;
+    regions: Map<string, string>;
+}
+
+/**
+ * An unknown value (preview) is known to be in the deployment region when every stack resource its
+ * property depends on is a SageMaker resource of the stack in that region (`v1.arn`, `group.name`).
+ */
+function fromStackInRegion(resource: PolicyResource, ref: LocationRef, deploy: string, regions: Map<string, string>): boolean {
+    const property = ref.path.split(/[.[]/)[0];
+    const deps = resource.propertyDependencies?.[property] ?? [];
+    const sources = stackSources(resource, property, regions);
+    return deps.length > 0 && sources.length === deps.length && sources.every(region => region === deploy);
+}
+
+/** Stack pass: unknown values the stack cannot place, and S3 locations whose bucket region only the stack's own bucket resources can tell. */
+function judgeStack(resource: PolicyResource, view: SageMakerResource, cfg: RegionMatchConfig, stack: StackFacts, f: Findings): void {
     const region = deploymentRegion(resource, view);
     if (typeof region.value !== "string") {
         return; // reported by the resource pass
     }
     const deploy = region.value;
+    const buckets = stack.buckets;
     for (const ref of view.locations) {
         const loc = locate(ref);
-        if (loc === "unknown" || loc.kind !== "s3" || regionClaims(loc, cfg).length > 0) {
+        if (loc === "unknown") {
+            if (!fromStackInRegion(resource, ref, deploy, stack.regions)) {
+                f.unknown(ref.value as { path: string }, `it may point outside "${deploy}"`);
+            }
+            continue;
+        }
+        if (loc.kind !== "s3" || regionClaims(loc, cfg).length > 0) {
             continue; // not S3, or decided by the resource pass
         }
         const s3: S3Location = loc;
@@ -249,14 +273,14 @@ export function regionMatchPolicy(settings?: PolicySettings<RegionMatchConfig>):
         validateResource: perResource(defaults, judgeResource),
         validateStack: (args, report: ReportViolation) => {
             const cfg = configWithDefaults(args.getConfig<Partial<RegionMatchConfig>>(), defaults);
-            const buckets = stackBucketRegions(args.resources);
+            const stack = { buckets: stackBucketRegions(args.resources), regions: stackResourceRegions(args.resources) };
             for (const r of args.resources) {
                 const view = normalize(r);
                 if (!view) {
                     continue;
                 }
                 const f = new Findings();
-                judgeStackBuckets(r, view, cfg, buckets, f);
+                judgeStack(r, view, cfg, stack, f);
                 f.flush(report, cfg.onUnknown, view, r.urn);
             }
         },

@@ -12,6 +12,7 @@ import { dialectFor } from "../normalize/dialects";
 import { show } from "../normalize/text";
 import { asString, isUnknown, read } from "../normalize/unknowns";
 import { deploymentRegion, resourceRegion } from "../region/deployment";
+import { GROUP_TYPES, stackSources } from "../region/stack-sources";
 import { LiveAnswer, LiveRegistry, PERMISSION } from "../registry/live-approval";
 import { at, configure, configWithDefaults, Findings, label, OnUnknown, onUnknownSchema, PolicyInfo, PolicySettings } from "./common";
 
@@ -80,15 +81,10 @@ function idFromArn(arn: unknown): PackageVersionId | undefined {
 }
 
 /** Group resources of the stack by URN: their declared name (how `group.arn`, unknown at preview, is traced). */
-const GROUP_TYPES: Record<string, string> = {
-    "pulumi-nodejs:dynamic/sagemaker:ModelPackageGroup": "ModelPackageGroupName",
-    "aws-native:sagemaker:ModelPackageGroup": "modelPackageGroupName",
-};
-
 function stackGroups(resources: PolicyResource[]): Map<string, string> {
     const out = new Map<string, string>();
     for (const r of resources) {
-        const key = GROUP_TYPES[r.type];
+        const key = GROUP_TYPES[r.type]?.nameKey;
         const name = key ? asString(read(r.props, key, key)) : undefined;
         if (typeof name === "string") {
             out.set(r.urn, name);
@@ -99,7 +95,7 @@ function stackGroups(resources: PolicyResource[]): Map<string, string> {
 
 /** The declared name of the one stack group a package's unknown group input comes from, if any. */
 function groupOfStack(r: PolicyResource, property: string, groups: Map<string, string>): string | undefined {
-    const names = (r.propertyDependencies?.[property] ?? []).flatMap(dep => groups.get(dep.urn) ?? []);
+    const names = stackSources(r, property, groups);
     return names.length === 1 ? names[0] : undefined;
 }
 

@@ -44,6 +44,51 @@ describe("Model check", () => {
             assert.notStrictEqual(again.ModelName, first.ModelName);
         });
 
+        describe("with the constructor's scope (project, stack, parent, logical name): the name preview shows is the one up creates", () => {
+            const DEV = "shop\ndev\n\nmy-model";
+            const PROD = "shop\nprod\n\nmy-model";
+            const scoped = (scope: string, over: Record<string, unknown> = {}) => validInputs({ autoNameScope: scope, ...over });
+
+            it("the same stack and inputs give the same name (preview's check, then up's)", () => {
+                const preview = checkModel({}, scoped(DEV)).inputs!;
+                const up = checkModel({}, scoped(DEV)).inputs!;
+                assert.match(String(preview.ModelName), /^my-model-[0-9a-f]{7}$/);
+                assert.strictEqual(up.ModelName, preview.ModelName);
+                assert.strictEqual(up.autoNamed, true);
+            });
+
+            it("another stack of the same program gets another name (both may live in one account and region)", () => {
+                assert.notStrictEqual(checkModel({}, scoped(PROD)).inputs!.ModelName, checkModel({}, scoped(DEV)).inputs!.ModelName);
+            });
+
+            it("a replacement (a member changed, olds empty) gets a new name, so both can exist during the replacement", () => {
+                const first = checkModel({}, scoped(DEV)).inputs!;
+                const replaced = checkModel({}, scoped(DEV, { ExecutionRoleArn: "arn:aws:iam::123456789012:role/other" })).inputs!;
+                assert.match(String(replaced.ModelName), /^my-model-[0-9a-f]{7}$/);
+                assert.notStrictEqual(replaced.ModelName, first.ModelName);
+            });
+
+            it("an existing resource keeps its name (olds), whatever the seed would give now", () => {
+                const first = checkModel({}, scoped(DEV)).inputs!;
+                const later = checkModel(first, scoped(PROD, { ExecutionRoleArn: "arn:aws:iam::123456789012:role/other" })).inputs!;
+                assert.strictEqual(later.ModelName, first.ModelName);
+            });
+
+            it("while an input is unknown (preview), the name is unknown rather than one up would not use", () => {
+                const preview = checkModel({}, scoped(DEV, { ExecutionRoleArn: UNKNOWN }));
+                assert.strictEqual(preview.inputs!.ModelName, UNKNOWN);
+                assert.strictEqual(preview.inputs!.autoNamed, true);
+                assert.deepStrictEqual(preview.failures, []);
+            });
+
+            it("our own inputs and the order of keys do not change the name", () => {
+                const a = checkModel({}, scoped(DEV)).inputs!;
+                const reordered = Object.fromEntries(Object.entries(scoped(DEV)).reverse());
+                assert.strictEqual(checkModel({}, reordered).inputs!.ModelName, a.ModelName);
+                assert.strictEqual(checkModel({}, { ...scoped(DEV), autoNamed: false }).inputs!.ModelName, a.ModelName);
+            });
+        });
+
         it("does not reuse a user-fixed old name once the user drops ModelName", () => {
             const fixed = checkModel({}, validInputs({ ModelName: "fixed" })).inputs!;
             assert.strictEqual(fixed.autoNamed, false);

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { regionMatch } from "../../../policy-pack/src";
-import { messages, runResourcePolicy, runStackPolicy, UNKNOWN, UNKNOWN_OBJECT } from "../../helpers/policy-args";
+import { messages, runResourcePolicy, runStackPolicy, TestResource, UNKNOWN, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { awsProvider, dynamicProvider, IMAGE_USE1, IMAGE_USW2, model, modelPackage, nativeProvider, REPS, Rep } from "./fixtures";
 
 const USE1 = { stackConfig: { "aws:region": "us-east-1", "aws-native:region": "us-east-1" } };
@@ -142,15 +142,17 @@ describe("policy sagemaker-region-match", () => {
     });
 
     describe("unknowns", () => {
-        it("onUnknown warn (default): an unknown image is an advisory", async () => {
-            const res = await runResourcePolicy(regionMatch, model("aws", "m", { image: UNKNOWN }), USE1);
+        it("onUnknown warn (default): an unknown image is an advisory (of the stack pass, which sees where it comes from)", async () => {
+            const alone = await runResourcePolicy(regionMatch, model("aws", "m", { image: UNKNOWN }), USE1);
+            assert.deepStrictEqual(alone.diagnostics, []);
+            const res = await runStackPolicy(regionMatch, [model("aws", "m", { image: UNKNOWN })], USE1);
             assert.deepStrictEqual(res.diagnostics.map(d => d.enforcementLevel), ["advisory"]);
             assert.match(res.diagnostics[0].message, /primaryContainer.image is unknown during preview; it may point outside "us-east-1"/);
         });
 
         it("onUnknown fail: an unknown image or deployment region blocks", async () => {
             const config = { onUnknown: "fail" };
-            const img = await runResourcePolicy(regionMatch, model("ours", "m", { image: UNKNOWN }), { ...USE1, config });
+            const img = await runStackPolicy(regionMatch, [model("ours", "m", { image: UNKNOWN })], { ...USE1, config });
             assert.deepStrictEqual(img.diagnostics.map(d => d.enforcementLevel), ["mandatory"]);
             const reg = await runResourcePolicy(regionMatch, model("aws", "m", { image: IMAGE_USE1 }, awsProvider(UNKNOWN)), { config });
             assert.match(messages(reg, "mandatory")[0], /provider.region is unknown during preview/);
@@ -164,6 +166,49 @@ describe("policy sagemaker-region-match", () => {
             assert.match(res.diagnostics[0].message, /PrimaryContainer is unknown during preview; .*Containers is unknown during preview/);
             const stack = await runStackPolicy(regionMatch, [r], USE1);
             assert.deepStrictEqual(stack.diagnostics, []);
+        });
+    });
+    describe("unknown outputs of the stack's own resources (the README sample)", () => {
+        const GROUP = "pulumi-nodejs:dynamic/sagemaker:ModelPackageGroup";
+        // group -> v1 (ModelPackageGroupName: group.name) -> model (PrimaryContainer.ModelPackageName: v1.arn), all unknown at preview.
+        const sample = (packageRegion?: string, groupRegion?: string): TestResource[] => [
+            { type: GROUP, name: "group", props: { ModelPackageGroupName: "fraud", region: groupRegion } },
+            { ...modelPackage("ours", "v1", { image: packageRegion === "us-west-2" ? IMAGE_USW2 : IMAGE_USE1, groupName: UNKNOWN, region: packageRegion }), propertyDependencies: { ModelPackageGroupName: ["group"] } },
+            { ...model("ours", "m", { modelPackageName: UNKNOWN }), propertyDependencies: { PrimaryContainer: ["v1"] } },
+        ];
+        const everything = async (resources: TestResource[], config?: Record<string, unknown>) => [
+            ...(await Promise.all(resources.map(r => runResourcePolicy(regionMatch, r, { ...USE1, config })))).flatMap(res => res.diagnostics),
+            ...(await runStackPolicy(regionMatch, resources, { ...USE1, config })).diagnostics,
+        ];
+
+        it("an output of a package or group declared in the stack, in the same region, is not reported", async () => {
+            assert.deepStrictEqual(await everything(sample()), []);
+            assert.deepStrictEqual(await everything(sample("us-east-1", "us-east-1"), { onUnknown: "fail" }), []);
+        });
+
+        it("an output of a package in another region (its own region input) is still reported per onUnknown", async () => {
+            const warn = await everything(sample("us-west-2", "us-west-2"));
+            assert.deepStrictEqual(warn.map(d => d.enforcementLevel), ["advisory"]);
+            assert.match(warn[0].message, /Model "m" .*PrimaryContainer.ModelPackageName is unknown during preview; it may point outside "us-east-1"/);
+            const fail = await everything(sample("us-west-2", "us-west-2"), { onUnknown: "fail" });
+            assert.deepStrictEqual(fail.map(d => d.enforcementLevel), ["mandatory"]);
+        });
+
+        it("a group in another region leaves the package's group name reported", async () => {
+            const res = await everything(sample(undefined, "eu-west-1"));
+            assert.strictEqual(res.length, 1);
+            assert.match(res[0].message, /ModelPackageGroupName is unknown during preview; it may point outside "us-east-1"/);
+        });
+
+        it("an unknown not traced to the stack's SageMaker resources is reported", async () => {
+            const [group, v1, m] = sample();
+            const untraced = await everything([group, v1, { ...m, propertyDependencies: {} }]);
+            assert.strictEqual(untraced.length, 1);
+            assert.match(untraced[0].message, /PrimaryContainer.ModelPackageName is unknown during preview/);
+            // Also depends on something the policy cannot place (a bucket, a stack reference): not known to be in the region.
+            const bucket: TestResource = { type: "aws:s3/bucket:Bucket", name: "b", props: { bucket: UNKNOWN } };
+            const mixed = await everything([group, v1, bucket, { ...m, propertyDependencies: { PrimaryContainer: ["v1", "b"] } }]);
+            assert.strictEqual(mixed.length, 1);
         });
     });
 });
