@@ -1,10 +1,11 @@
 // The scenario list (tests/scenarios/kinds.ts) at the integration layer: each kind's lifecycle,
 // driven as the engine drives it, against the local endpoint over HTTP with the real SDK.
 import * as assert from "assert";
-import { CreateModelPackageGroupCommand, DeleteModelCommand, DeleteModelPackageCommand, DeleteModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { AddTagsCommand, CreateModelPackageGroupCommand, ListTagsCommand, DeleteModelCommand, DeleteModelPackageCommand, DeleteModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Inventory } from "../../../local-endpoint";
 import type { Lifecycle } from "../../../provider/common/lifecycle";
 import { lifecycles } from "../../../provider/runtime";
+import { previewAdopt } from "../../../provider/engine/create";
 import { checked, deploy, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "../../helpers/lifecycle-harness";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
 import { SCENARIOS, title, type KindScenarios } from "../../scenarios/kinds";
@@ -162,16 +163,63 @@ for (const s of SCENARIOS) {
                 assert.strictEqual(count(), before - 1);
             });
 
-            it("adopt-different: a resource differing in a member fixed at creation is refused, naming the member", async () => {
+            it("adopt-different: preview fails naming each differing path, both values and the fix; create refuses the same", async () => {
                 const existing = await deploy(lc, settings(), program());
                 const name = nameOf(existing);
-                const inputs = await checked(lc, settings(), {}, adopting(s.replace.change(program(name)), existing.outputs.version));
+                const news = adopting(s.replace.change(program(name)), existing.outputs.version);
+                const result = await lc.check(settings(), {}, { ...news, __provider: PROVIDER });
+                const failures = result.failures ?? [];
+                assert.strictEqual(failures.length, 1, JSON.stringify(failures));
+                const reason = failures[0].reason;
+                assert.strictEqual(failures[0].property, "adopt");
+                // The path, both values (declared from the scenario's change, live from the program it replaced), the constraint, the fix.
+                // The first leaf the scenario changes: PrimaryContainer.Image for a model, the whole member where the live one has none.
+                const declared = s.replace.change(program(name))[s.replace.member];
+                const was = program(name)[s.replace.member];
+                const sub = typeof declared === "object" && typeof was === "object" ? Object.keys(declared as Props)[0] : undefined;
+                const path = sub ? `${s.replace.member}.${sub}` : s.replace.member;
+                const [want, held] = sub ? [(declared as Props)[sub], (was as Props)[sub]] : [declared, was];
+                assert.ok(reason.includes(`${path} (declared ${JSON.stringify(want)}, live ${held === undefined ? "absent" : JSON.stringify(held)})`), reason);
+                assert.match(reason, /constraint: members fixed at creation must match to adopt/);
+                assert.match(reason, /Fix: change the program to match the live value, or drop `adopt` and pick another /);
+                // At create (inputs checked without adopt, then adopt set), the same refusal.
+                const inputs = { ...await checked(lc, settings(), {}, s.replace.change(program(name))), adopt: news.adopt };
                 await assert.rejects(lc.create(settings(), inputs), (err: Error) => {
-                    assert.match(err.message, new RegExp(`adopt found the existing .* but it differs from the inputs at ${s.replace.member}`));
+                    assert.ok(err.message.includes(`${path} (declared`), err.message);
                     assert.match(err.message, /Fix: /);
                     return true;
                 });
                 await lc.delete(settings(), existing.id, existing.outputs);
+            });
+
+            it("adopt-tags: preview says what adopting changes and that undeclared live tags are kept; up keeps them unless adoptTags is \"remove\"", async () => {
+                for (const mode of [undefined, "remove"] as const) {
+                    const existing = await deploy(lc, settings(), program());
+                    const name = nameOf(existing);
+                    const arn = String(existing.outputs.arn);
+                    await local.client.send(new AddTagsCommand({ ResourceArn: arn, Tags: [{ Key: "owner", Value: "console" }] }));
+                    const news = { ...adopting(s.inPlace.change(program(name)), existing.outputs.version), ...(mode ? { adoptTags: mode } : {}) };
+                    const inputs = await checked(lc, settings(), {}, news);
+                    const preview = await previewAdopt(s.spec, settings(), inputs);
+                    assert.deepStrictEqual(preview.failures, []);
+                    assert.strictEqual(preview.warnings.length, 1);
+                    const [warning] = preview.warnings;
+                    assert.match(warning, /up adopts the existing /);
+                    if (s.inPlace.member === "Tags") {
+                        assert.match(warning, /tag "team" set to "risk"/);
+                    } else {
+                        assert.ok(warning.includes(`${s.inPlace.member} (declared`), warning);
+                    }
+                    if (mode === undefined) {
+                        assert.match(warning, /Live tags the program does not declare are kept: "owner" \(set `adoptTags: "remove"` to remove them\)/);
+                    } else {
+                        assert.match(warning, /tag "owner" removed/);
+                    }
+                    const adopted = await lc.create(settings(), inputs);
+                    const tags = (await local.client.send(new ListTagsCommand({ ResourceArn: arn }))).Tags ?? [];
+                    assert.strictEqual(tags.some((t) => t.Key === "owner"), mode === undefined, JSON.stringify(tags));
+                    await lc.delete(settings(), adopted.id, { ...adopted.outs, __provider: PROVIDER });
+                }
             });
 
             it("adopt-missing: nothing to adopt, so it is created", async () => {
