@@ -5,6 +5,7 @@ import { AddTagsCommand, CreateModelPackageGroupCommand, ListTagsCommand, Delete
 import type { Inventory } from "../../../local-endpoint";
 import type { Lifecycle } from "../../../provider/common/lifecycle";
 import { lifecycles } from "../../../provider/runtime";
+import { UNKNOWN } from "../../../provider/common/unknown";
 import { previewAdopt } from "../../../provider/engine/create";
 import { checked, deploy, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "../../helpers/lifecycle-harness";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
@@ -221,6 +222,55 @@ for (const s of SCENARIOS) {
                     await lc.delete(settings(), adopted.id, { ...adopted.outs, __provider: PROVIDER });
                 }
             });
+
+            it("adopt-unknown: inputs not known at preview are a warning, not a read or a failure", async () => {
+                const news = adopting({ ...program(), [s.unknownMember]: UNKNOWN }, 1);
+                local.endpoint.resetCounters();
+                const preview = await previewAdopt(s.spec, settings(), news);
+                assert.deepStrictEqual(preview.failures, []);
+                assert.match(preview.warnings.join("\n"), /adopt is decided at `pulumi up`: some inputs are not known during preview/);
+                assert.deepStrictEqual(local.endpoint.counters(), {}, "nothing read");
+            });
+
+            it("adopt-no-credentials: a preview that cannot read the live resource warns and does not fail", async () => {
+                const existing = await deploy(lc, settings(), program());
+                const news = adopting(program(nameOf(existing)), existing.outputs.version);
+                const keys = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_EC2_METADATA_DISABLED"];
+                const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+                keys.slice(0, 3).forEach((k) => delete process.env[k]);
+                Object.assign(process.env, { AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials", AWS_CONFIG_FILE: "/nonexistent/config", AWS_EC2_METADATA_DISABLED: "true" });
+                // Settings of their own: a client of its own (clients are cached with the credentials they resolved).
+                const uncredentialed = { ...settings(), maxAttempts: 1 };
+                try {
+                    const result = await lc.check(uncredentialed, {}, { ...news, __provider: PROVIDER });
+                    assert.deepStrictEqual(result.failures ?? [], []);
+                    const preview = await previewAdopt(s.spec, uncredentialed, result.inputs!);
+                    assert.deepStrictEqual(preview.failures, []);
+                    assert.match(preview.warnings.join("\n"), /preview could not read the resource adopt would take over .*Fix: provide AWS credentials/);
+                } finally {
+                    for (const [k, v] of Object.entries(saved)) {
+                        if (v === undefined) {
+                            delete process.env[k];
+                        } else {
+                            process.env[k] = v;
+                        }
+                    }
+                }
+                await lc.delete(settings(), existing.id, existing.outputs);
+            });
+
+            if (s.kind === "Model") {
+                it("adopt-secret: a differing Environment value is named by its path, its values never shown", async () => {
+                    const base = program();
+                    const withEnv = (v: string) => ({ ...base, PrimaryContainer: { ...(base.PrimaryContainer as Props), Environment: { DB_PASSWORD: v } } });
+                    const existing = await deploy(lc, settings(), withEnv("live-s3cret"));
+                    const result = await lc.check(settings(), {}, { ...adopting(withEnv("declared-s3cret")), __provider: PROVIDER });
+                    const reason = (result.failures ?? []).map((f) => f.reason).join("\n");
+                    assert.match(reason, /at PrimaryContainer\.Environment\.DB_PASSWORD \(values not shown: Environment values may be secrets\)/);
+                    assert.ok(!reason.includes("s3cret"), reason);
+                    await lc.delete(settings(), existing.id, existing.outputs);
+                });
+            }
 
             it("adopt-missing: nothing to adopt, so it is created", async () => {
                 const before = count();
