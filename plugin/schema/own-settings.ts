@@ -29,6 +29,11 @@ export const OWN_SETTINGS: Record<string, (kind: string) => SchemaType> = {
             type: "boolean",
             description: "Bring an existing resource of this name under management instead of creating one; adopted only when the members fixed at creation match the inputs.",
         },
+    adoptTags: () => ({
+        type: "string",
+        enum: ["keep", "remove"],
+        description: "With `adopt`: what adopting does with live tags the program does not declare: `keep` them (the default; preview names them) or `remove` them.",
+    }),
     statusTimeoutMinutes: () => ({
         type: "number",
         description: "How long create waits for ModelPackageStatus `Completed`, in minutes (default 30, at most 1440).",

@@ -1,4 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { Tag } from "@aws-sdk/client-sagemaker";
+import { containsUnknown } from "../common/unknown";
 import { createdSince, describeAwsError, isAlreadyExists, isLostCreate, userError } from "../aws/errors";
 import type { ProviderSettings } from "../common/settings";
 import { diffTags } from "../common/tags";
@@ -7,7 +9,7 @@ import { applyPlan, applyTagChanges, contextFor, listTags, sendCreate, sendUpdat
 import { planUpdate } from "./diff";
 import { ResourceGone, ResourceInitError, ResourceNotReady, labelOf, operationOf, PROVIDER_KEY, tagsMember, type Created, type KindSpec, type Props } from "./kind";
 import { engineWarning } from "./log";
-import { fixedMembers, matches, readBack } from "./match";
+import { adoptedTags, describeDifferences, fixedMembers, matches, memberOf, readBack } from "./match";
 import { createRequest } from "./request";
 import { arnOf, computedOutputs, creationTimeOf, liveOf, notReadyError, outputsOf } from "./state";
 
@@ -47,34 +49,108 @@ function adopting(spec: KindSpec, inputs: Props): boolean {
     return Object.entries(spec.own).some(([key, own]) => own.adopts && !isAbsent(inputs[key]) && inputs[key] !== false);
 }
 
+/** What adopting the existing resource does: refused (a member adopting cannot set differs), or the update it makes. */
+type Adoption<D> =
+    | { refused: string }
+    | { id: string; description: D; plan: ReturnType<typeof planUpdate>; kept: string[]; setting: string[] };
+
 /**
  * `adopt: true` (or, for a version, its number): an existing resource is brought under management
  * instead of created, when it matches the inputs (`matches`) in every member adopting cannot set;
  * the others (tags, approval, metadata...) are then set to the inputs like an update. Never on a
- * name match alone.
+ * name match alone. Live tags the program does not declare are kept unless `adoptTags: "remove"`.
+ * The same plan is what preview shows (`previewAdopt`) and what create does (`adoptExisting`).
  */
-async function adoptExisting<D>(ctx: EngineContext<D>, inputs: Props): Promise<pulumi.dynamic.CreateResult | undefined> {
-    const spec = ctx.spec;
+async function planAdoption<D>(ctx: EngineContext<D>, inputs: Props): Promise<Adoption<D> | undefined> {
+    const spec = ctx.spec as KindSpec<D>;
     const found = spec.hooks.findAdoptable ? await spec.hooks.findAdoptable(ctx, inputs) : await findByName(ctx, inputs);
     if (!found) {
         return undefined; // nothing to adopt: create it
     }
     const { id, description } = found;
     const live = await liveWithTags(ctx, description);
-    const differing = fixedMembers(spec as KindSpec, inputs, matches(spec as KindSpec, inputs, live));
-    if (differing.length > 0) {
-        throw userError(`${ctx.resource}: adopt found the existing ${noun(spec as KindSpec)} ${JSON.stringify(id)} in ${ctx.region}, but it differs ` +
-            `from the inputs at ${differing.join(", ")} (members fixed at creation). Fix: set ${differing.length === 1 ? "that member" : "those members"} ` +
-            "in the program to the live values (`aws sagemaker describe-...` shows them), or remove `adopt` to create a new resource under another name.");
+    const paths = matches(spec as KindSpec, inputs, live);
+    const fixed = fixedMembers(spec as KindSpec, inputs, paths);
+    if (fixed.length > 0) {
+        const differing = describeDifferences(spec as KindSpec, inputs, live, paths.filter((p) => fixed.includes(memberOf(p))));
+        return {
+            refused: `${ctx.resource}: adopt found the existing ${noun(spec as KindSpec)} ${JSON.stringify(id)} in ${ctx.region}, but it differs ` +
+                `from the inputs at ${differing.join("; ")} (constraint: members fixed at creation must match to adopt). Fix: change the program ` +
+                `to match the live ${differing.length === 1 ? "value" : "values"}, or drop \`adopt\` and pick another ${spec.name.member}.`,
+        };
     }
     // The existing resource as if it were this resource's old state: what taking it over changes.
     const olds: Props = { region: inputs.region };
     for (const [member, value] of Object.entries(live)) {
         setOwn(olds, member, withoutServerFilled(value, spec.members[member]?.serverFilled));
     }
-    await applyPlan(ctx, id, planUpdate(spec as KindSpec, olds, inputs), async () => arnOf(spec, description));
+    const tags = tagsMember(spec as KindSpec);
+    let kept: string[] = [];
+    if (tags !== undefined) {
+        const adopted = adoptedTags(inputs[tags] as Tag[] | undefined, live[tags] as Tag[] | undefined, inputs.adoptTags);
+        olds[tags] = adopted.base;
+        kept = adopted.kept;
+    }
+    const setting = describeDifferences(spec as KindSpec, inputs, live, paths.filter((p) => memberOf(p) !== tags));
+    return { id, description, plan: planUpdate(spec as KindSpec, olds, inputs), kept, setting };
+}
+
+async function adoptExisting<D>(ctx: EngineContext<D>, inputs: Props): Promise<pulumi.dynamic.CreateResult | undefined> {
+    const spec = ctx.spec;
+    const adoption = await planAdoption(ctx, inputs);
+    if (adoption === undefined) {
+        return undefined;
+    }
+    if ("refused" in adoption) {
+        throw userError(adoption.refused);
+    }
+    const { id, description, plan } = adoption;
+    await applyPlan(ctx, id, plan, async () => arnOf(spec, description));
     const d = (await ctx.describe(id)) ?? description;
     return { id, outs: outputsOf(spec, inputs, d, ctx.region) };
+}
+
+/**
+ * Preview of `adopt` (check, for a resource not yet in the state): reads the live resource and says
+ * what up will do: adopt it unchanged, adopt then update (each path with both values, the tags
+ * added, changed, removed or kept), or a failure naming each differing path, both values and the
+ * fix. Inputs not known yet, or no way to read (no credentials, no endpoint), are a warning: up
+ * decides then. Never throws.
+ */
+export async function previewAdopt(spec: KindSpec, settings: ProviderSettings, inputs: Props): Promise<{ failures: { property: string; reason: string }[]; warnings: string[] }> {
+    const none = { failures: [], warnings: [] };
+    if (!adopting(spec, inputs)) {
+        return none;
+    }
+    const ctxLabel = labelOf(spec, inputs);
+    if (containsUnknown(inputs)) {
+        return { failures: [], warnings: [`${ctxLabel}: adopt is decided at \`pulumi up\`: some inputs are not known during preview, so the live resource is compared then.`] };
+    }
+    let adoption: Adoption<unknown> | undefined;
+    let where = "";
+    try {
+        const ctx = await contextFor(spec, settings, inputs);
+        where = ctx.region;
+        adoption = await planAdoption(ctx, inputs);
+    } catch (err) {
+        return { failures: [], warnings: [`${ctxLabel}: preview could not read the resource adopt would take over (${(err as Error).message.split("\n")[0]}); ` +
+            "`pulumi up` compares it. Fix: provide AWS credentials to see the adoption at preview."] };
+    }
+    if (adoption === undefined) {
+        return { failures: [], warnings: [`${ctxLabel}: adopt finds no existing ${noun(spec)} in ${where}, so up creates it.`] };
+    }
+    if ("refused" in adoption) {
+        return { failures: [{ property: "adopt", reason: adoption.refused }], warnings: [] };
+    }
+    const { plan, kept, setting } = adoption;
+    const changes = [
+        ...setting,
+        ...plan.tags.toAdd.map((t) => `tag ${JSON.stringify(t.Key)} set to ${JSON.stringify(t.Value)}`),
+        ...plan.tags.toRemove.map((k) => `tag ${JSON.stringify(k)} removed (adoptTags: "remove")`),
+    ];
+    const keptNote = kept.length > 0 ? ` Live tags the program does not declare are kept: ${kept.map((k) => JSON.stringify(k)).join(", ")} (set \`adoptTags: "remove"\` to remove them).` : "";
+    const what = changes.length === 0 ? "unchanged" : `then updates ${changes.join("; ")}`;
+    return { failures: [], warnings: [`${ctxLabel}: up adopts the existing ${noun(spec)} ${JSON.stringify(adoption.id)} in ${where} ${what}.${keptNote}`] };
 }
 
 async function findByName<D>(ctx: EngineContext<D>, inputs: Props): Promise<{ id: string; description: D } | undefined> {

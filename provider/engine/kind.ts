@@ -254,7 +254,18 @@ export const COMMON_SETTINGS = {
     [AUTO_NAME_KEYS.scope]: { change: "ignore", internal: true },
     /** Bring an existing resource under management at create instead of creating it (engine/create.ts). */
     adopt: { change: "ignore", adopts: true, validate: booleanSetting("adopt", "true to adopt an existing resource that matches the inputs, or leave it out") },
+    /** What adopting does with live tags the program does not declare: "keep" them (the default) or "remove" them. */
+    adoptTags: { change: "ignore", validate: adoptTagsFailure },
 } as const satisfies Record<string, OwnSetting>;
+
+/** The values of `adoptTags`. */
+export const ADOPT_TAGS = ["keep", "remove"] as const;
+
+function adoptTagsFailure(value: unknown): Failure | undefined {
+    return typeof value === "string" && (ADOPT_TAGS as readonly string[]).includes(value) ? undefined
+        : checkFailure("adoptTags", "enum", `expected one of ${ADOPT_TAGS.map((v) => JSON.stringify(v)).join(", ")}`,
+            'use "keep" (the default: live tags the program does not declare stay) or "remove" (adopting deletes them)');
+}
 
 /** A check for one of our boolean settings. */
 export function booleanSetting(key: string, fix: string): OwnSetting["validate"] {

@@ -1,7 +1,8 @@
 import type { Lifecycle } from "../common/lifecycle";
 import { StackConfigError, type ProviderSettings } from "../common/settings";
 import { checkResource } from "./check";
-import { create } from "./create";
+import { create, previewAdopt } from "./create";
+import { engineWarning } from "./log";
 import { diffInputs } from "./diff";
 import type { KindSpec } from "./kind";
 import { read, remove } from "./read-delete";
@@ -26,7 +27,16 @@ function configured(settings: ProviderSettings): void {
 /** The lifecycle the serialized providers call, for one kind's spec. */
 export function lifecycleOf<D>(spec: KindSpec<D>): Lifecycle {
     return {
-        check: async (settings, olds, news) => checkResource(spec as KindSpec, settings, olds, news),
+        check: async (settings, olds, news) => {
+            const result = await checkResource(spec as KindSpec, settings, olds, news);
+            // A resource not in the state yet (no old inputs): preview shows what `adopt` will do.
+            if ((result.failures ?? []).length > 0 || Object.keys(olds ?? {}).length > 0) {
+                return result;
+            }
+            const adopt = await previewAdopt(spec as KindSpec, settings, result.inputs);
+            adopt.warnings.forEach((w) => engineWarning(w));
+            return adopt.failures.length > 0 ? { ...result, failures: adopt.failures } : result;
+        },
         diff: async (settings, _id, olds, news) => (configured(settings), diffInputs(spec as KindSpec, settings, olds, news)),
         create: async (settings, inputs) => (configured(settings), create(spec, settings, inputs)),
         read: async (settings, id, props) => (configured(settings), read(spec, settings, id, props)),

@@ -1,6 +1,6 @@
 import type { Tag } from "@aws-sdk/client-sagemaker";
 import { tagsEqual, userTags } from "../common/tags";
-import { isAbsent, isPlainObject, memberMatches, setOwn, toPlain, withoutServerFilled } from "../common/values";
+import { environmentValues, isAbsent, isPlainObject, memberMatches, setOwn, toPlain, withoutServerFilled } from "../common/values";
 import { tagsMember, type KindSpec, type Props } from "./kind";
 
 /**
@@ -111,4 +111,44 @@ export function valueAt(value: unknown, member: string, path: string): unknown {
 
 function shown(value: unknown): string {
     return value === undefined ? "absent" : JSON.stringify(value);
+}
+
+/**
+ * Each differing path of `matches` with both values, for a message: `PrimaryContainer.Image
+ * (declared "a", live "b")`; a member flagged `secrets` is named only. Pure.
+ */
+export function describeDifferences(spec: KindSpec, declared: Props, live: Props, paths: readonly string[]): string[] {
+    return paths.map((path) => {
+        const member = memberOf(path);
+        const m = spec.members[member];
+        const held = toPlain(withoutServerFilled(live[member], m?.serverFilled));
+        const values = [valueAt(toPlain(declared[member]), member, path), valueAt(held, member, path)];
+        // In a member that holds Environment maps, a value under one (or holding one) is never shown.
+        if (m?.secrets && (/\.Environment(\.|$)/.test(path) || values.some((v) => environmentValues({ v }).length > 0 || hasEnvironment(v)))) {
+            return `${path} (values not shown: Environment values may be secrets)`;
+        }
+        return `${path} (declared ${shown(values[0])}, live ${shown(values[1])})`;
+    });
+}
+
+/**
+ * The live tags as the state adopting starts from: with "keep" (the default) only the keys the
+ * program declares, so the update that follows never removes a tag the program does not declare;
+ * with "remove" all of them. `kept`: the live keys left alone. Pure.
+ */
+export function adoptedTags(declared: Tag[] | undefined, live: Tag[] | undefined, mode: unknown): { base: Tag[]; kept: string[] } {
+    const keys = new Set((declared ?? []).map((t) => t.Key));
+    const all = userTags(live) ?? [];
+    if (mode === "remove") {
+        return { base: all, kept: [] };
+    }
+    return { base: all.filter((t) => keys.has(t.Key)), kept: all.filter((t) => !keys.has(t.Key)).map((t) => String(t.Key)) };
+}
+
+/** Whether a value holds an `Environment` map anywhere. */
+function hasEnvironment(value: unknown): boolean {
+    if (Array.isArray(value)) {
+        return value.some(hasEnvironment);
+    }
+    return isPlainObject(value) && Object.entries(value).some(([k, v]) => k === "Environment" || hasEnvironment(v));
 }

@@ -18,6 +18,11 @@ export interface ModelPackageGroupArgs extends DeepInputs<CreateModelPackageGrou
      * when it matches the inputs (differences are listed in the error). Default false.
      */
     adopt?: pulumi.Input<boolean>;
+    /**
+     * With `adopt`: what adopting does with live tags the program does not declare: "keep" them
+     * (the default; preview says which) or "remove" them (docs/MODEL.md, "Adopt").
+     */
+    adoptTags?: pulumi.Input<"keep" | "remove">;
     /** Region of this group; default: the stack's `aws:region`, then AWS_REGION / the SDK chain. */
     region?: pulumi.Input<string>;
     /**

@@ -30,6 +30,11 @@ export interface ModelPackageArgs extends DeepInputs<CreateModelPackageInput> {
      * Adopted only when the members fixed at creation match the inputs (docs/MODEL-PACKAGE.md).
      */
     adopt?: pulumi.Input<boolean | number>;
+    /**
+     * With `adopt`: what adopting does with live tags the program does not declare: "keep" them
+     * (the default; preview says which) or "remove" them (docs/MODEL.md, "Adopt").
+     */
+    adoptTags?: pulumi.Input<"keep" | "remove">;
 }
 
 /** Where a package is declared, for its ClientToken (common/resource.ts). */

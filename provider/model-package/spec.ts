@@ -97,6 +97,7 @@ export const modelPackageSpec: KindSpec<DescribeModelPackageOutput> = {
         region: COMMON_SETTINGS.region,
         statusTimeoutMinutes: statusTimeout,
         adopt: { ...adopt, adopts: true },
+        adoptTags: COMMON_SETTINGS.adoptTags,
         /** Where the resource is declared (project/stack/parent/name), for the ClientToken. */
         clientTokenScope: { change: "ignore", internal: true },
     },

@@ -23,6 +23,11 @@ export interface ModelArgs extends DeepInputs<CreateModelInput> {
      * when it matches the inputs (differences are listed in the error). Default false.
      */
     adopt?: pulumi.Input<boolean>;
+    /**
+     * With `adopt`: what adopting does with live tags the program does not declare: "keep" them
+     * (the default; preview says which) or "remove" them (docs/MODEL.md, "Adopt").
+     */
+    adoptTags?: pulumi.Input<"keep" | "remove">;
     /** Region of this model; default: the stack's `aws:region`, then AWS_REGION / the SDK chain. */
     region?: pulumi.Input<string>;
 }

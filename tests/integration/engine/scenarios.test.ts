@@ -1,10 +1,12 @@
 // The scenario list (tests/scenarios/kinds.ts) at the integration layer: each kind's lifecycle,
 // driven as the engine drives it, against the local endpoint over HTTP with the real SDK.
 import * as assert from "assert";
-import { CreateModelPackageGroupCommand, DeleteModelCommand, DeleteModelPackageCommand, DeleteModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { AddTagsCommand, CreateModelPackageGroupCommand, ListTagsCommand, DeleteModelCommand, DeleteModelPackageCommand, DeleteModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { Inventory } from "../../../local-endpoint";
 import type { Lifecycle } from "../../../provider/common/lifecycle";
 import { lifecycles } from "../../../provider/runtime";
+import { UNKNOWN } from "../../../provider/common/unknown";
+import { previewAdopt } from "../../../provider/engine/create";
 import { checked, deploy, PROVIDER, redeploy, settingsFor, useTestEnvironment, type Deployed } from "../../helpers/lifecycle-harness";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
 import { SCENARIOS, title, type KindScenarios } from "../../scenarios/kinds";
@@ -162,17 +164,113 @@ for (const s of SCENARIOS) {
                 assert.strictEqual(count(), before - 1);
             });
 
-            it("adopt-different: a resource differing in a member fixed at creation is refused, naming the member", async () => {
+            it("adopt-different: preview fails naming each differing path, both values and the fix; create refuses the same", async () => {
                 const existing = await deploy(lc, settings(), program());
                 const name = nameOf(existing);
-                const inputs = await checked(lc, settings(), {}, adopting(s.replace.change(program(name)), existing.outputs.version));
+                const news = adopting(s.replace.change(program(name)), existing.outputs.version);
+                const result = await lc.check(settings(), {}, { ...news, __provider: PROVIDER });
+                const failures = result.failures ?? [];
+                assert.strictEqual(failures.length, 1, JSON.stringify(failures));
+                const reason = failures[0].reason;
+                assert.strictEqual(failures[0].property, "adopt");
+                // The path, both values (declared from the scenario's change, live from the program it replaced), the constraint, the fix.
+                // The first leaf the scenario changes: PrimaryContainer.Image for a model, the whole member where the live one has none.
+                const declared = s.replace.change(program(name))[s.replace.member];
+                const was = program(name)[s.replace.member];
+                const sub = typeof declared === "object" && typeof was === "object" ? Object.keys(declared as Props)[0] : undefined;
+                const path = sub ? `${s.replace.member}.${sub}` : s.replace.member;
+                const [want, held] = sub ? [(declared as Props)[sub], (was as Props)[sub]] : [declared, was];
+                assert.ok(reason.includes(`${path} (declared ${JSON.stringify(want)}, live ${held === undefined ? "absent" : JSON.stringify(held)})`), reason);
+                assert.match(reason, /constraint: members fixed at creation must match to adopt/);
+                assert.match(reason, /Fix: change the program to match the live value, or drop `adopt` and pick another /);
+                // At create (inputs checked without adopt, then adopt set), the same refusal.
+                const inputs = { ...await checked(lc, settings(), {}, s.replace.change(program(name))), adopt: news.adopt };
                 await assert.rejects(lc.create(settings(), inputs), (err: Error) => {
-                    assert.match(err.message, new RegExp(`adopt found the existing .* but it differs from the inputs at ${s.replace.member}`));
+                    assert.ok(err.message.includes(`${path} (declared`), err.message);
                     assert.match(err.message, /Fix: /);
                     return true;
                 });
                 await lc.delete(settings(), existing.id, existing.outputs);
             });
+
+            it("adopt-tags: preview says what adopting changes and that undeclared live tags are kept; up keeps them unless adoptTags is \"remove\"", async () => {
+                for (const mode of [undefined, "remove"] as const) {
+                    const existing = await deploy(lc, settings(), program());
+                    const name = nameOf(existing);
+                    const arn = String(existing.outputs.arn);
+                    await local.client.send(new AddTagsCommand({ ResourceArn: arn, Tags: [{ Key: "owner", Value: "console" }] }));
+                    const news = { ...adopting(s.inPlace.change(program(name)), existing.outputs.version), ...(mode ? { adoptTags: mode } : {}) };
+                    const inputs = await checked(lc, settings(), {}, news);
+                    const preview = await previewAdopt(s.spec, settings(), inputs);
+                    assert.deepStrictEqual(preview.failures, []);
+                    assert.strictEqual(preview.warnings.length, 1);
+                    const [warning] = preview.warnings;
+                    assert.match(warning, /up adopts the existing /);
+                    if (s.inPlace.member === "Tags") {
+                        assert.match(warning, /tag "team" set to "risk"/);
+                    } else {
+                        assert.ok(warning.includes(`${s.inPlace.member} (declared`), warning);
+                    }
+                    if (mode === undefined) {
+                        assert.match(warning, /Live tags the program does not declare are kept: "owner" \(set `adoptTags: "remove"` to remove them\)/);
+                    } else {
+                        assert.match(warning, /tag "owner" removed/);
+                    }
+                    const adopted = await lc.create(settings(), inputs);
+                    const tags = (await local.client.send(new ListTagsCommand({ ResourceArn: arn }))).Tags ?? [];
+                    assert.strictEqual(tags.some((t) => t.Key === "owner"), mode === undefined, JSON.stringify(tags));
+                    await lc.delete(settings(), adopted.id, { ...adopted.outs, __provider: PROVIDER });
+                }
+            });
+
+            it("adopt-unknown: inputs not known at preview are a warning, not a read or a failure", async () => {
+                const news = adopting({ ...program(), [s.unknownMember]: UNKNOWN }, 1);
+                local.endpoint.resetCounters();
+                const preview = await previewAdopt(s.spec, settings(), news);
+                assert.deepStrictEqual(preview.failures, []);
+                assert.match(preview.warnings.join("\n"), /adopt is decided at `pulumi up`: some inputs are not known during preview/);
+                assert.deepStrictEqual(local.endpoint.counters(), {}, "nothing read");
+            });
+
+            it("adopt-no-credentials: a preview that cannot read the live resource warns and does not fail", async () => {
+                const existing = await deploy(lc, settings(), program());
+                const news = adopting(program(nameOf(existing)), existing.outputs.version);
+                const keys = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_EC2_METADATA_DISABLED"];
+                const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+                keys.slice(0, 3).forEach((k) => delete process.env[k]);
+                Object.assign(process.env, { AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials", AWS_CONFIG_FILE: "/nonexistent/config", AWS_EC2_METADATA_DISABLED: "true" });
+                // Settings of their own: a client of its own (clients are cached with the credentials they resolved).
+                const uncredentialed = { ...settings(), maxAttempts: 1 };
+                try {
+                    const result = await lc.check(uncredentialed, {}, { ...news, __provider: PROVIDER });
+                    assert.deepStrictEqual(result.failures ?? [], []);
+                    const preview = await previewAdopt(s.spec, uncredentialed, result.inputs!);
+                    assert.deepStrictEqual(preview.failures, []);
+                    assert.match(preview.warnings.join("\n"), /preview could not read the resource adopt would take over .*Fix: provide AWS credentials/);
+                } finally {
+                    for (const [k, v] of Object.entries(saved)) {
+                        if (v === undefined) {
+                            delete process.env[k];
+                        } else {
+                            process.env[k] = v;
+                        }
+                    }
+                }
+                await lc.delete(settings(), existing.id, existing.outputs);
+            });
+
+            if (s.kind === "Model") {
+                it("adopt-secret: a differing Environment value is named by its path, its values never shown", async () => {
+                    const base = program();
+                    const withEnv = (v: string) => ({ ...base, PrimaryContainer: { ...(base.PrimaryContainer as Props), Environment: { DB_PASSWORD: v } } });
+                    const existing = await deploy(lc, settings(), withEnv("live-s3cret"));
+                    const result = await lc.check(settings(), {}, { ...adopting(withEnv("declared-s3cret")), __provider: PROVIDER });
+                    const reason = (result.failures ?? []).map((f) => f.reason).join("\n");
+                    assert.match(reason, /at PrimaryContainer\.Environment\.DB_PASSWORD \(values not shown: Environment values may be secrets\)/);
+                    assert.ok(!reason.includes("s3cret"), reason);
+                    await lc.delete(settings(), existing.id, existing.outputs);
+                });
+            }
 
             it("adopt-missing: nothing to adopt, so it is created", async () => {
                 const before = count();

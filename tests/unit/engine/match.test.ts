@@ -3,7 +3,7 @@
 // server-filled members are the API reference's (ContainerDefinition Mode defaults to SingleModel;
 // CertifyForMarketplace to false; DescribeModelPackage reports ImageDigest in each container).
 import * as assert from "assert";
-import { fixedMembers, matches } from "../../../provider/engine/match";
+import { adoptedTags, describeDifferences, fixedMembers, matches } from "../../../provider/engine/match";
 import { createRequest } from "../../../provider/engine/request";
 import { refreshedInputs } from "../../../provider/engine/state";
 import type { KindSpec } from "../../../provider/engine/kind";
@@ -71,5 +71,30 @@ describe("createRequest", () => {
         assert.ok(!("Tags" in createRequest(pkg, versioned({ Tags: TAGS }))));
         assert.deepStrictEqual(createRequest(pkg, unversioned({ Tags: TAGS })).Tags, TAGS);
         assert.deepStrictEqual(createRequest(model, { ModelName: "m", Tags: TAGS }).Tags, TAGS);
+    });
+});
+
+describe("adopt's messages and tags (describeDifferences, adoptedTags)", () => {
+    it("names each differing leaf path with the declared and the live value; Environment values are never shown", () => {
+        const declared = { ExecutionRoleArn: ROLE, PrimaryContainer: { Image: `${IMAGE}-2`, Environment: { DB_PASSWORD: "declared-pw" } } };
+        const live = { ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE, Environment: { DB_PASSWORD: "live-pw" } } };
+        const paths = matches(model, declared, live);
+        assert.deepStrictEqual(paths, ["PrimaryContainer.Image", "PrimaryContainer.Environment.DB_PASSWORD"]);
+        const said = describeDifferences(model, declared, live, paths);
+        assert.deepStrictEqual(said, [
+            `PrimaryContainer.Image (declared ${JSON.stringify(`${IMAGE}-2`)}, live ${JSON.stringify(IMAGE)})`,
+            "PrimaryContainer.Environment.DB_PASSWORD (values not shown: Environment values may be secrets)",
+        ]);
+        // A whole container differing (one side absent) holds an Environment map: named, not shown.
+        const whole = describeDifferences(model, { PrimaryContainer: declared.PrimaryContainer }, {}, ["PrimaryContainer"]);
+        assert.ok(!whole[0].includes("-pw"), whole[0]);
+    });
+
+    it("keeps live tags the program does not declare by default, removes them with adoptTags \"remove\", never AWS's own", () => {
+        const live = [{ Key: "team", Value: "ml" }, { Key: "owner", Value: "console" }, { Key: "aws:cloudformation:stack-id", Value: "x" }];
+        const declared = [{ Key: "team", Value: "risk" }];
+        assert.deepStrictEqual(adoptedTags(declared, live, undefined), { base: [{ Key: "team", Value: "ml" }], kept: ["owner"] });
+        assert.deepStrictEqual(adoptedTags(declared, live, "keep"), { base: [{ Key: "team", Value: "ml" }], kept: ["owner"] });
+        assert.deepStrictEqual(adoptedTags(declared, live, "remove"), { base: live.slice(0, 2), kept: [] });
     });
 });

@@ -363,3 +363,15 @@ describe("Model check", () => {
         });
     });
 });
+
+describe("adoptTags", () => {
+    it("accepts keep and remove; anything else fails naming the setting, the allowed values and the fix", () => {
+        assert.deepStrictEqual(checkModel({}, validInputs({ adoptTags: "keep" })).failures, []);
+        assert.deepStrictEqual(checkModel({}, validInputs({ adoptTags: "remove" })).failures, []);
+        const failures = checkModel({}, validInputs({ adoptTags: "drop" })).failures ?? [];
+        assert.strictEqual(failures.length, 1);
+        assert.strictEqual(failures[0].property, "adoptTags");
+        assert.match(failures[0].reason, /expected one of "keep", "remove"/);
+        assert.match(failures[0].reason, /use "keep" \(the default/);
+    });
+});

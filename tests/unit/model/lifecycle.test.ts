@@ -125,11 +125,11 @@ describe("Model lifecycle (mocked SDK)", () => {
                     assert.match(err.message, new RegExp(`differs from the inputs at ${path.replace(/\./g, "\\.")};`));
                     assert.strictEqual(sm.commandCalls(DeleteModelCommand).length, 0);
                 });
-                it(`adopt refuses a model whose ${what} differs, naming ${path.split(".")[0]}`, async () => {
+                it(`adopt refuses a model whose ${what} differs, naming ${path} with both values`, async () => {
                     sm.on(DescribeModelCommand).resolves(described(live));
                     sm.on(ListTagsCommand).resolves({ Tags: [{ Key: "team", Value: "ml" }] });
                     const err = await rejection(modelLifecycle.create(settings, inputs({ adopt: true })));
-                    assert.match(err.message, new RegExp(`differs from the inputs at ${path.split(".")[0]} \\(members fixed at creation\\)`));
+                    assert.match(err.message, new RegExp(`differs from the inputs at ${path.replace(/\./g, "\\.")} \\(declared [^)]*, live [^)]*\\) \\(constraint: members fixed at creation must match to adopt\\)\\. Fix: change the program`));
                     assert.strictEqual(sm.commandCalls(CreateModelCommand).length, 0);
                 });
             }

@@ -39,7 +39,7 @@ describe("plugin schema", () => {
             assert.strictEqual(camelName(api), expected, api);
         }
         assert.deepStrictEqual(Object.keys(resource("Model").inputProperties).sort(), [
-            "adopt", "containers", "enableNetworkIsolation", "executionRoleArn", "inferenceExecutionConfig", "modelName",
+            "adopt", "adoptTags", "containers", "enableNetworkIsolation", "executionRoleArn", "inferenceExecutionConfig", "modelName",
             "primaryContainer", "region", "tags", "vpcConfig",
         ]);
     });
