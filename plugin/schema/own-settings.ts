@@ -29,9 +29,10 @@ export const OWN_SETTINGS: Record<string, (kind: string) => SchemaType> = {
             type: "boolean",
             description: "Bring an existing resource of this name under management instead of creating one; adopted only when the members fixed at creation match the inputs.",
         },
+    // No `enum` here: Pulumi's schema has enums only as named types, and `pulumi package get-schema`
+    // drops one on a plain property; check() refuses any other value.
     adoptTags: () => ({
         type: "string",
-        enum: ["keep", "remove"],
         description: "With `adopt`: what adopting does with live tags the program does not declare: `keep` them (the default; preview names them) or `remove` them.",
     }),
     statusTimeoutMinutes: () => ({
