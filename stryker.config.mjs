@@ -14,6 +14,9 @@ export default {
         ]
     },
     "coverageAnalysis": "perTest",
+    // Mocha runs ts-node transpile-only, so mutants need no `// @ts-nocheck`; and the header it adds
+    // would break the test that the pack's generated copy of a provider file is verbatim.
+    "disableTypeChecks": false,
     "mutate": [
         "provider/engine/**/*.ts",
         "provider/rules/**/*.ts",
