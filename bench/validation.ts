@@ -47,14 +47,14 @@ export async function validation(opts: BenchOptions): Promise<BenchResult> {
         const plain = "x".repeat(MB);
         const nearMiss = `s3://bucket/${"a".repeat(MB)}\n`;
         // Warm-up, not measured: the first check of a kind loads its modules, the first enum failure the SDK's enum objects.
-        await lifecycles.Model.check({}, {}, { ...(minimal("CreateModelInput") as object), logicalName: "warm", PrimaryContainer: { Image: "i", Mode: "x" } });
+        await lifecycles.Model.check({}, {}, { ...(minimal("CreateModelInput") as object), __logicalName: "warm", PrimaryContainer: { Image: "i", Mode: "x" } });
         await lifecycles.ModelPackage.check({}, {}, { ...(minimal("CreateModelPackageInput") as object) });
-        await lifecycles.ModelPackageGroup.check({}, {}, { ...(minimal("CreateModelPackageGroupInput") as object), logicalName: "warm" });
+        await lifecycles.ModelPackageGroup.check({}, {}, { ...(minimal("CreateModelPackageGroupInput") as object), __logicalName: "warm" });
         const ideal = onePassMs(nearMiss, 9);
         const rows: Row[] = [];
         const details: Record<string, unknown> = {};
-        for (const [kind, root, extra] of [["Model", "CreateModelInput", { logicalName: "big" }], ["ModelPackage", "CreateModelPackageInput", {}],
-            ["ModelPackageGroup", "CreateModelPackageGroupInput", { logicalName: "big" }]] as const) {
+        for (const [kind, root, extra] of [["Model", "CreateModelInput", { __logicalName: "big" }], ["ModelPackage", "CreateModelPackageInput", {}],
+            ["ModelPackageGroup", "CreateModelPackageGroupInput", { __logicalName: "big" }]] as const) {
             for (const [label, value] of [["1 MB plain string", plain], ["1 MB URL-like string with a line break", nearMiss]] as const) {
                 const worst = await worstCheck(kind, root, extra, value, runs);
                 rows.push(row(`${kind} check(), ${label} in the slowest member`, worst.ms, ideal, "ms", { on: "measured", op: "<=", value: 100 },

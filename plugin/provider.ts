@@ -10,6 +10,7 @@ import { createHash } from "crypto";
 import type { ResourceKind } from "../provider/common/lifecycle";
 import type { ProviderSettings } from "../provider/common/settings";
 import { autoName } from "../provider/common/auto-name";
+import { INTERNAL_KEYS, withCurrentKeys } from "../provider/common/internal-keys";
 import { UNKNOWN } from "../provider/common/unknown";
 import { kindOf, lifecycle, nameOfUrn, specOf, typeOfUrn } from "./kinds";
 import { Renamer } from "./rename";
@@ -53,19 +54,20 @@ export class PluginProvider {
         const kind = kindOf(typeOfUrn(urn));
         const spec = specOf(kind);
         const logical = nameOfUrn(urn);
-        const oldInputs = this.renamer.toApi(kind, olds);
+        const oldInputs = withCurrentKeys(this.renamer.toApi(kind, olds));
         const inputs: Props = { ...this.renamer.toApi(kind, news) };
-        if ("logicalName" in spec.own) {
-            inputs.logicalName = logical; // what check() auto-names from when there is no seed
+        const { logicalName, autoNamed, autoNameScope, clientTokenScope } = INTERNAL_KEYS;
+        if (logicalName in spec.own) {
+            inputs[logicalName] = logical; // what check() auto-names from when there is no seed
         }
-        if ("autoNameScope" in spec.own && isAbsent(inputs.autoNameScope)) {
-            inputs.autoNameScope = urn; // the auto-name's seed when there is no random seed: where the resource is declared
+        if (autoNameScope in spec.own && isAbsent(inputs[autoNameScope])) {
+            inputs[autoNameScope] = urn; // the auto-name's seed when there is no random seed: where the resource is declared
         }
-        if ("clientTokenScope" in spec.own && isAbsent(inputs.clientTokenScope)) {
-            inputs.clientTokenScope = urn; // project, stack, parents and name: where the package is declared
+        if (clientTokenScope in spec.own && isAbsent(inputs[clientTokenScope])) {
+            inputs[clientTokenScope] = urn; // project, stack, parents and name: where the package is declared
         }
         const member = spec.name.member;
-        const keepsOldName = oldInputs.autoNamed === true && typeof oldInputs[member] === "string";
+        const keepsOldName = oldInputs[autoNamed] === true && typeof oldInputs[member] === "string";
         const seeded = spec.name.generated && isAbsent(inputs[member]) && !keepsOldName && randomSeed !== undefined && randomSeed.length > 0;
         if (seeded) {
             inputs[member] = autoName(logical, () => seededSuffix(randomSeed!, logical));
@@ -73,7 +75,7 @@ export class PluginProvider {
         const result = await lifecycle(kind).check(this.settings, oldInputs, inputs);
         const checked: Props = { ...(result.inputs ?? inputs) };
         if (seeded && checked[member] === inputs[member]) {
-            checked.autoNamed = true; // generated here rather than by check: still a generated name
+            checked[autoNamed] = true; // generated here rather than by check: still a generated name
         }
         return {
             inputs: this.renamer.fromApi(kind, checked),
@@ -182,5 +184,5 @@ export class PluginProvider {
     }
 }
 
-/** Inputs the plugin fills in itself: never shown as a user's change. */
-const HIDDEN = ["logicalName", "autoNamed", "autoNameScope", "clientTokenScope"];
+/** Inputs the plugin fills in itself (and their names before they were `__`-prefixed): never shown as a user's change. */
+const HIDDEN: readonly string[] = [...Object.values(INTERNAL_KEYS), ...Object.keys(INTERNAL_KEYS)];

@@ -72,7 +72,8 @@ function ownChange(o: OwnSetting): string {
 /** The table for one kind, as Markdown. */
 export function memberTable(spec: KindSpec): string {
     const rows = Object.entries(spec.members).map(([member, m]) => `| \`${member}\` | ${change(spec, m)} | ${refresh(m)} | ${notes(m)} |`);
-    const own = Object.entries(spec.own).map(([key, o]) => `| \`${key}\` (ours) | ${ownChange(o)} | kept | |`);
+    // Internal bookkeeping (`__`-prefixed: never the user's, hidden from diffs) is not a member a user sets.
+    const own = Object.entries(spec.own).filter(([, o]) => !o.internal).map(([key, o]) => `| \`${key}\` (ours) | ${ownChange(o)} | kept | |`);
     const name = spec.name
         ? `\nA replacement that keeps a fixed \`${spec.name.member}\` (compared case-insensitively, as SageMaker compares names) deletes the old ${spec.kind} first; ` +
           `a generated or new name is created first.\n`

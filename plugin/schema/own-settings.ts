@@ -5,6 +5,8 @@
  * of the schema silently.
  */
 
+import { INTERNAL_KEYS } from "../../provider/common/internal-keys";
+
 export type SchemaType = Record<string, unknown>;
 
 /** What the schema generator offers a table here: the schema type of an API model shape. */
@@ -13,7 +15,7 @@ export interface TypeSource {
 }
 
 /** Own settings the plugin fills in itself (from the URN): never in the schema. */
-export const PLUGIN_FILLED = ["logicalName", "autoNamed", "autoNameScope", "clientTokenScope"] as const;
+export const PLUGIN_FILLED: readonly string[] = Object.values(INTERNAL_KEYS);
 
 export const OWN_SETTINGS: Record<string, (kind: string) => SchemaType> = {
     region: () => ({

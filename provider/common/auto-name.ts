@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "crypto";
 import { checkFailure, type Failure } from "./check-failures";
+import { INTERNAL_KEYS } from "./internal-keys";
 import { containsUnknown, isUnknown, UNKNOWN } from "./unknown";
 
 /** SageMaker names are at most 63 characters (the pattern itself is the API model's, checked by the shapes). */
@@ -41,18 +42,18 @@ export function scopedSuffix(scope: string, declared: Record<string, unknown>): 
     return createHash("sha256").update(scope).update("\n").update(sortedJson(declared)).digest("hex").slice(0, SUFFIX_LENGTH);
 }
 
-/** Our own inputs for auto-naming, the same keys for every resource kind. */
+/** Our own inputs for auto-naming, the same keys for every resource kind (internal-keys.ts: hidden from diffs). */
 export const AUTO_NAME_KEYS = {
     /** The logical name, passed by the resource constructor because `check` gets no URN. */
-    logicalName: "logicalName",
+    logicalName: INTERNAL_KEYS.logicalName,
     /** Set by `check`: true when the physical name was generated rather than given. */
-    autoNamed: "autoNamed",
+    autoNamed: INTERNAL_KEYS.autoNamed,
     /** Where the resource is declared (project, stack, parent URN, logical name), passed by the constructor: the name's seed. */
-    scope: "autoNameScope",
+    scope: INTERNAL_KEYS.autoNameScope,
 } as const;
 
 /** Inputs that are ours, not what the resource is declared with: left out of the name's seed. */
-const NOT_DECLARED: readonly string[] = [AUTO_NAME_KEYS.logicalName, AUTO_NAME_KEYS.autoNamed, AUTO_NAME_KEYS.scope, "__provider", "clientTokenScope"];
+const NOT_DECLARED: readonly string[] = [AUTO_NAME_KEYS.logicalName, AUTO_NAME_KEYS.autoNamed, AUTO_NAME_KEYS.scope, "__provider", INTERNAL_KEYS.clientTokenScope];
 
 /**
  * Fills `inputs[member]` in `check`: the user's name, else the one generated earlier (olds),
@@ -86,6 +87,6 @@ export function resolveAutoName(olds: Record<string, unknown>, inputs: Record<st
         return undefined;
     }
     delete inputs[AUTO_NAME_KEYS.autoNamed];
-    return checkFailure(member, "required", `it is missing and there is no ${AUTO_NAME_KEYS.logicalName} to derive it from`,
+    return checkFailure(member, "required", "it is missing and there is no logical name to derive it from",
         `set ${member}, or create the resource with \`new ${kind}(name, args)\`, which passes the logical name`);
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "./lifecycle";
+import { INTERNAL_KEYS } from "./internal-keys";
 import { providerText, type SageMakerProvider } from "./provider-shim";
 import { warnPlaintextSecrets } from "./secret-warnings";
 
@@ -11,6 +12,20 @@ import { warnPlaintextSecrets } from "./secret-warnings";
 export function declarationScope(name: string, opts: pulumi.CustomResourceOptions | undefined): pulumi.Output<string> {
     const parent = opts?.parent ? opts.parent.urn : pulumi.output("");
     return pulumi.all([parent]).apply(([p]) => [pulumi.getProject(), pulumi.getStack(), p, name].join("\n"));
+}
+
+/**
+ * The auto-naming inputs an auto-named kind's constructor adds (`check` gets no URN): the logical
+ * name, and where the resource is declared (none for `get`, which names an existing resource).
+ */
+export function autoNameInputs(name: string, opts: pulumi.CustomResourceOptions | undefined): Record<string, unknown> {
+    return { [INTERNAL_KEYS.logicalName]: name, [INTERNAL_KEYS.autoNameScope]: opts?.id === undefined ? declarationScope(name, opts) : undefined };
+}
+
+/** The state's `__logicalName` and `__autoNamed` (internal-keys.ts: hidden from diffs) under the names the classes expose. */
+export function autoNameOutputs(resource: pulumi.CustomResource): { logicalName: pulumi.Output<string>; autoNamed: pulumi.Output<boolean> } {
+    const outputs = resource as unknown as Record<string, pulumi.Output<never>>;
+    return { logicalName: outputs[INTERNAL_KEYS.logicalName], autoNamed: outputs[INTERNAL_KEYS.autoNamed] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { resolveAutoName } from "../common/auto-name";
+import { AUTO_NAME_KEYS, resolveAutoName } from "../common/auto-name";
 import { shapeIssueFailure, uncheckedFailure, withoutConstraints, type Failure } from "../common/check-failures";
 import { resolveRegion, withDeploymentRegion } from "../common/region";
 import type { ProviderSettings } from "../common/settings";
@@ -74,7 +74,8 @@ export async function checkResource(spec: KindSpec, settings: ProviderSettings, 
     }
     if (found !== "unknown" && isRegionName(found.region) && !isListedRegion(found.region)) {
         const [closest] = closestValues(found.region, listedRegions(), 1);
-        const name = typeof news.logicalName === "string" ? ` "${news.logicalName}"` : "";
+        const logical = news[AUTO_NAME_KEYS.logicalName];
+        const name = typeof logical === "string" ? ` "${logical}"` : "";
         engineWarning(`${spec.kind}${name}: region "${found.region}" (${REGION_FROM[found.source]}) is not a region any AWS partition lists ` +
             `(constraint: known region); if it is a typo, the closest listed region is "${closest}". Fix: correct ${REGION_KEY[found.source]}, ` +
             "or keep it if it is a region newer than this SDK's partition data.");

@@ -1,4 +1,5 @@
 import type { Lifecycle } from "../common/lifecycle";
+import { withCurrentKeys } from "../common/internal-keys";
 import { StackConfigError, type ProviderSettings } from "../common/settings";
 import { checkResource } from "./check";
 import { create, previewAdopt } from "./create";
@@ -24,10 +25,15 @@ function configured(settings: ProviderSettings): void {
     }
 }
 
-/** The lifecycle the serialized providers call, for one kind's spec. */
+/**
+ * The lifecycle the serialized providers (and the plugin) call, for one kind's spec. What comes from
+ * the state (old inputs and outputs) may carry a previous release's names of our bookkeeping keys:
+ * each call reads them under the current names (internal-keys.ts), and what it writes has only those.
+ */
 export function lifecycleOf<D>(spec: KindSpec<D>): Lifecycle {
     return {
-        check: async (settings, olds, news) => {
+        check: async (settings, stored, news) => {
+            const olds = withCurrentKeys(stored);
             const result = await checkResource(spec as KindSpec, settings, olds, news);
             // A resource not in the state yet (no old inputs): preview shows what `adopt` will do.
             if ((result.failures ?? []).length > 0 || Object.keys(olds ?? {}).length > 0) {
@@ -37,10 +43,10 @@ export function lifecycleOf<D>(spec: KindSpec<D>): Lifecycle {
             adopt.warnings.forEach((w) => engineWarning(w));
             return adopt.failures.length > 0 ? { ...result, failures: adopt.failures } : result;
         },
-        diff: async (settings, _id, olds, news) => (configured(settings), diffInputs(spec as KindSpec, settings, olds, news)),
+        diff: async (settings, _id, olds, news) => (configured(settings), diffInputs(spec as KindSpec, settings, withCurrentKeys(olds), news)),
         create: async (settings, inputs) => (configured(settings), create(spec, settings, inputs)),
-        read: async (settings, id, props) => (configured(settings), read(spec, settings, id, props)),
-        update: async (settings, id, olds, news) => (configured(settings), update(spec, settings, id, olds, news)),
-        delete: async (settings, id, props) => (configured(settings), remove(spec, settings, id, props)),
+        read: async (settings, id, props) => (configured(settings), read(spec, settings, id, withCurrentKeys(props))),
+        update: async (settings, id, olds, news) => (configured(settings), update(spec, settings, id, withCurrentKeys(olds), news)),
+        delete: async (settings, id, props) => (configured(settings), remove(spec, settings, id, withCurrentKeys(props))),
     };
 }

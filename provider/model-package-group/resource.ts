@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CreateModelPackageGroupInput, ManagedConfiguration, Tag } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
-import { declarationScope, SageMakerResource } from "../common/resource";
+import { INTERNAL_KEYS } from "../common/internal-keys";
+import { autoNameInputs, autoNameOutputs, SageMakerResource } from "../common/resource";
 import { GROUP_MEMBERS } from "./members";
 
 /** The one provider object every ModelPackageGroup serializes into its state (no logic of its own). */
@@ -37,7 +38,9 @@ export class ModelPackageGroup extends SageMakerResource {
     // `name` (same as ModelPackageGroupName): pass it to ModelPackage.ModelPackageGroupName.
     /** ModelPackageGroupStatus (Completed once usable). */
     declare readonly status: pulumi.Output<string>;
+    /** The logical name the physical name was generated from (the state's `__logicalName`). */
     declare readonly logicalName: pulumi.Output<string>;
+    /** True when ModelPackageGroupName was generated (the state's `__autoNamed`). */
     declare readonly autoNamed: pulumi.Output<boolean>;
     declare readonly deleteVersionsOnDestroy: pulumi.Output<boolean | undefined>;
 
@@ -53,7 +56,8 @@ export class ModelPackageGroup extends SageMakerResource {
 
     constructor(name: string, args: ModelPackageGroupArgs = {}, opts?: pulumi.CustomResourceOptions) {
         // `check` gets no URN: the logical name travels as an input, for auto-naming.
-        super(modelPackageGroupProvider, "ModelPackageGroup", name, { ...args, logicalName: name, autoNameScope: opts?.id === undefined ? declarationScope(name, opts) : undefined },
-            [...Object.keys(GROUP_MEMBERS), "name", "autoNamed", "status", "deleteVersionsOnDestroy"], opts);
+        super(modelPackageGroupProvider, "ModelPackageGroup", name, { ...args, ...autoNameInputs(name, opts) },
+            [...Object.keys(GROUP_MEMBERS), "name", INTERNAL_KEYS.autoNamed, "status", "deleteVersionsOnDestroy"], opts);
+        Object.assign(this, autoNameOutputs(this));
     }
 }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "crypto";
+import { INTERNAL_KEYS } from "../common/internal-keys";
 import { containsUnknown } from "../common/unknown";
 import type { Props } from "../engine/kind";
 import { canonical, isAbsent } from "../common/values";
@@ -7,7 +8,7 @@ import { stableJson } from "../identity/stable-json";
 /**
  * CreateModelPackage's ClientToken, "a unique token that guarantees that the call to this API is
  * idempotent" (1-36 characters, [a-zA-Z0-9-]). Derived from where the resource is declared (the
- * project, the stack, the parent and the logical name: `clientTokenScope`, set by the resource
+ * project, the stack, the parent and the logical name: `__clientTokenScope`, set by the resource
  * constructor) and from the request itself, so a `pulumi up` re-run after a kill sends the same
  * request as the interrupted one and SageMaker answers with the version that one created instead
  * of registering a second. Different inputs (a replacement) give a different token.
@@ -31,7 +32,7 @@ export function resolveClientToken(olds: Props, inputs: Props, request: Props): 
     if (!isAbsent(inputs.ClientToken)) {
         return inputs.ClientToken as string;
     }
-    const scope = inputs.clientTokenScope;
+    const scope = inputs[INTERNAL_KEYS.clientTokenScope];
     if (typeof scope === "string" && scope !== "" && !containsUnknown(scope)) {
         return containsUnknown(request) ? undefined : clientToken(scope, request);
     }

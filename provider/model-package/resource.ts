@@ -5,6 +5,7 @@ import type {
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
+import { INTERNAL_KEYS } from "../common/internal-keys";
 import { declarationScope, SageMakerResource } from "../common/resource";
 import { PACKAGE_MEMBERS } from "./members";
 
@@ -72,7 +73,7 @@ export class ModelPackage extends SageMakerResource {
     constructor(name: string, args: ModelPackageArgs = {}, opts?: pulumi.CustomResourceOptions) {
         super(modelPackageProvider, "ModelPackage", name, {
             ...args,
-            clientTokenScope: opts?.id === undefined ? clientTokenScope(name, opts) : undefined,
+            [INTERNAL_KEYS.clientTokenScope]: opts?.id === undefined ? clientTokenScope(name, opts) : undefined,
         }, [...Object.keys(PACKAGE_MEMBERS), "name", "statusTimeoutMinutes", "version", "status", "statusDetails"], opts);
     }
 }

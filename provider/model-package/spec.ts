@@ -1,6 +1,7 @@
 import type { DescribeModelPackageOutput } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
 import { checkFailure } from "../common/check-failures";
+import { INTERNAL_KEYS } from "../common/internal-keys";
 import { containsUnknown } from "../common/unknown";
 import { COMMON_SETTINGS, type KindContext, type KindSpec, type OwnSetting, type Props } from "../engine/kind";
 import { isAbsent, toPlain } from "../common/values";
@@ -64,7 +65,8 @@ function outputs(d: DescribeModelPackageOutput | undefined, _inputs: Props, fall
  * token is derived instead (at most 3 attempts in all).
  */
 function nextRequest(inputs: Props, request: Props, attempt: number): Props {
-    const scope = typeof inputs.clientTokenScope === "string" ? inputs.clientTokenScope : String(inputs.ClientToken);
+    const declared = inputs[INTERNAL_KEYS.clientTokenScope];
+    const scope = typeof declared === "string" ? declared : String(inputs.ClientToken);
     return { ...request, ClientToken: clientToken(scope, request, attempt) };
 }
 
@@ -99,7 +101,7 @@ export const modelPackageSpec: KindSpec<DescribeModelPackageOutput> = {
         adopt: { ...adopt, adopts: true },
         adoptTags: COMMON_SETTINGS.adoptTags,
         /** Where the resource is declared (project/stack/parent/name), for the ClientToken. */
-        clientTokenScope: { change: "ignore", internal: true },
+        [INTERNAL_KEYS.clientTokenScope]: { change: "ignore", internal: true },
     },
     name: { member: "ModelPackageName", generated: false },
     computedOutputs: ["arn", "name", "version", "status", "statusDetails", "creationTime", "region"],

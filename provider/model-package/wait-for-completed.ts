@@ -1,6 +1,7 @@
 import type { DescribeModelPackageOutput } from "@aws-sdk/client-sagemaker";
 import { sdk } from "../aws/client";
 import { isNotFound, userError } from "../aws/errors";
+import { INTERNAL_KEYS } from "../common/internal-keys";
 import { ResourceGone, ResourceNotReady, type KindContext, type Props } from "../engine/kind";
 import { formatStatusDetails, pollTiming, waitForPackage, type WaitOptions } from "./status-wait";
 
@@ -12,14 +13,14 @@ export const waitOverrides: Partial<WaitOptions> = {};
 /** Poll timing and timeout; progress as a status line on the resource; tests override through POLL_ENV or `waitOverrides`. */
 function waitOptions(ctx: Context, props: Props): WaitOptions {
     const minutes = typeof props.statusTimeoutMinutes === "number" ? props.statusTimeoutMinutes : DEFAULT_STATUS_TIMEOUT_MINUTES;
-    const urn = resourceUrn(props.clientTokenScope);
+    const urn = resourceUrn(props[INTERNAL_KEYS.clientTokenScope]);
     return { ...pollTiming(), timeoutMs: minutes * 60_000, progress: (line) => ctx.status(line, urn), ...waitOverrides };
 }
 
 const TYPE = "pulumi-nodejs:dynamic/sagemaker:ModelPackage";
 
 /**
- * The package's URN, from where the constructor says it is declared (`clientTokenScope`: project,
+ * The package's URN, from where the constructor says it is declared (`__clientTokenScope`: project,
  * stack, parent URN, logical name; resource.ts), built as Pulumi builds URNs: the parent's
  * qualified type chain (the root stack is not part of it), then this type, then the name.
  * Undefined when the scope is not of that form (e.g. a package from before it was set).
@@ -69,7 +70,7 @@ async function deleteQuietly(ctx: Context, arn: string): Promise<string | undefi
  */
 export async function waitForCompleted(ctx: Context, arn: string, inputs: Props): Promise<DescribeModelPackageOutput> {
     const options = waitOptions(ctx, inputs);
-    const outcome = await waitForPackage(() => describeForWait(ctx, arn), logicalLabel(ctx, inputs.clientTokenScope), options);
+    const outcome = await waitForPackage(() => describeForWait(ctx, arn), logicalLabel(ctx, inputs[INTERNAL_KEYS.clientTokenScope]), options);
     if (outcome.kind === "completed") {
         return outcome.description;
     }

@@ -4,7 +4,8 @@ import type {
 } from "@aws-sdk/client-sagemaker";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
-import { declarationScope, SageMakerResource } from "../common/resource";
+import { INTERNAL_KEYS } from "../common/internal-keys";
+import { autoNameInputs, autoNameOutputs, SageMakerResource } from "../common/resource";
 import { MODEL_MEMBERS } from "./members";
 
 /**
@@ -34,9 +35,9 @@ export interface ModelArgs extends DeepInputs<CreateModelInput> {
 
 /** A SageMaker model (type token `pulumi-nodejs:dynamic/sagemaker:Model`). */
 export class Model extends SageMakerResource {
-    /** The logical name the physical name was generated from. */
+    /** The logical name the physical name was generated from (the state's `__logicalName`). */
     declare readonly logicalName: pulumi.Output<string>;
-    /** True when ModelName was generated. */
+    /** True when ModelName was generated (the state's `__autoNamed`). */
     declare readonly autoNamed: pulumi.Output<boolean>;
 
     declare readonly ModelName: pulumi.Output<string>;
@@ -55,8 +56,9 @@ export class Model extends SageMakerResource {
 
     constructor(name: string, args: ModelArgs = {}, opts?: pulumi.CustomResourceOptions) {
         // `check` gets no URN: the logical name travels as an input, for auto-naming.
-        super(modelProvider, "Model", name, { ...args, logicalName: name, autoNameScope: opts?.id === undefined ? declarationScope(name, opts) : undefined }, [...Object.keys(MODEL_MEMBERS), "autoNamed"], opts);
+        super(modelProvider, "Model", name, { ...args, ...autoNameInputs(name, opts) }, [...Object.keys(MODEL_MEMBERS), INTERNAL_KEYS.autoNamed], opts);
         // Not in the state: it would only repeat ModelName there.
         (this as { name: pulumi.Output<string> }).name = this.ModelName;
+        Object.assign(this, autoNameOutputs(this));
     }
 }

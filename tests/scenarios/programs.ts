@@ -22,7 +22,7 @@ export function inferenceSpecification(image = IMAGE): Props {
 
 export interface ScenarioProgram {
     kind: ResourceKind;
-    /** The inputs a program declares (our constructor adds logicalName). `name` is the physical name. */
+    /** The inputs a program declares (our constructor adds __logicalName). `name` is the physical name. */
     basic(name: string): Props;
     /** A change SageMaker applies in place, and the member it concerns. */
     inPlace: { member: string; change(p: Props): Props };

@@ -29,7 +29,7 @@ describe("read-back after create, on the local endpoint", function () {
     const version = () => ({ ModelPackageGroupName: group.outputs.name, InferenceSpecification: inferenceSpec(), ModelLifeCycle: STAGE });
 
     before(async () => {
-        group = await deploy(groups, settings(), { logicalName: "read-back" });
+        group = await deploy(groups, settings(), { __logicalName: "read-back" });
     });
     afterEach(() => local.endpoint.setFaults({}));
 

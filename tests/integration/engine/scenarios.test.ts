@@ -42,7 +42,7 @@ for (const s of SCENARIOS) {
         let n = 0;
         /** A fresh physical name per test (or the group, for versions). */
         const fresh = () => (s.needs ? s.needs.group : `scenario-${s.kind.toLowerCase()}-${++n}`);
-        const program = (name = fresh()): Props => ({ ...s.basic(name), ...(s.spec.name?.generated ? { logicalName: "scenario" } : {}) });
+        const program = (name = fresh()): Props => ({ ...s.basic(name), ...(s.spec.name?.generated ? { __logicalName: "scenario" } : {}) });
         const count = () => live(local.endpoint.inventory(), s).length;
         /** The name a program gave (for a version: its group). */
         const nameOf = (d: Deployed) => String(d.inputs[s.nameMember ?? "ModelPackageGroupName"]);

@@ -38,7 +38,7 @@ const BENCH_MODEL = {
     ExecutionRoleArn: "arn:aws:iam::123456789012:role/SageMakerExecutionRole",
     EnableNetworkIsolation: true,
     Tags: [{ Key: "team", Value: "bench" }],
-    logicalName: "m0",
+    __logicalName: "m0",
 };
 
 describe("a Model's outputs: the inputs plus only the documented ones, none repeating another", function () {

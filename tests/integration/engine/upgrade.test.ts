@@ -42,7 +42,7 @@ for (const s of SCENARIOS) {
                 await lifecycles.ModelPackageGroup.create({ endpoint: local.endpoint.url, region: "us-east-1" }, { ModelPackageGroupName: s.needs.group });
             }
             const { text, provider } = await oldProvider(s.kind, config);
-            const program = { ...s.basic(s.needs?.group ?? `upgrade-${s.kind.toLowerCase()}`), ...(s.spec.name.generated ? { logicalName: "upgrade" } : {}) };
+            const program = { ...s.basic(s.needs?.group ?? `upgrade-${s.kind.toLowerCase()}`), ...(s.spec.name.generated ? { __logicalName: "upgrade" } : {}) };
             const checked = await provider.check({}, { ...program, __provider: text });
             assert.deepStrictEqual(checked.failures, []);
             const inputs = checked.inputs as Props;

@@ -14,7 +14,7 @@ describe("Model from a ModelPackage version on the local endpoint", function () 
     const settings = () => settingsFor(local.endpoint);
 
     it("accepts the version's ARN in the Model's check, creates the model, and destroy leaves nothing", async () => {
-        const group = await deploy(groups, settings(), { logicalName: "registry" });
+        const group = await deploy(groups, settings(), { __logicalName: "registry" });
         const inGroup = { ModelPackageGroupName: group.outputs.name, InferenceSpecification: inferenceSpec() };
         const v1 = await deploy(packages, settings(), { ...inGroup, ModelApprovalStatus: "Rejected" });
         const v2 = await deploy(packages, settings(), inGroup);
@@ -22,7 +22,7 @@ describe("Model from a ModelPackage version on the local endpoint", function () 
         assert.strictEqual(approved.outputs.ModelApprovalStatus, "Approved");
         assert.match(String(approved.outputs.arn), /model-package\/registry-[0-9a-f]{7}\/2$/);
 
-        const model = await deploy(models, settings(), { logicalName: "scorer", PrimaryContainer: { ModelPackageName: approved.outputs.arn } });
+        const model = await deploy(models, settings(), { __logicalName: "scorer", PrimaryContainer: { ModelPackageName: approved.outputs.arn } });
         assert.strictEqual(local.endpoint.inventory().models.length, 1);
 
         // Destroy in dependency order: model, versions, group.

@@ -30,7 +30,7 @@ describe("ModelPackage on the local endpoint", function () {
     });
 
     before(async () => {
-        group = await deploy(groups, settings(), { logicalName: "churn", ModelPackageGroupDescription: "churn models" });
+        group = await deploy(groups, settings(), { __logicalName: "churn", ModelPackageGroupDescription: "churn models" });
     });
 
     afterEach(() => local.endpoint.setFaults({}));
@@ -173,7 +173,7 @@ describe("ModelPackage on the local endpoint", function () {
         it("adopts the group when CreateModelPackageGroup's response is lost and the retry finds the name taken", async () => {
             local.endpoint.setFaults({ rules: [{ operation: "CreateModelPackageGroup", times: 1, error: "lostResponse" }] });
             local.endpoint.resetCounters();
-            const g = await deploy(groups, settings(), { logicalName: "lost-group", ModelPackageGroupDescription: "d" });
+            const g = await deploy(groups, settings(), { __logicalName: "lost-group", ModelPackageGroupDescription: "d" });
             assert.strictEqual(local.endpoint.counters().CreateModelPackageGroup, 2, "the SDK retried");
             assert.strictEqual(local.endpoint.inventory().modelPackageGroups.filter((a) => a.endsWith(`/${g.id}`)).length, 1);
             assert.match(String(g.outputs.arn), /:model-package-group\/lost-group-/);
@@ -188,7 +188,7 @@ describe("ModelPackage on the local endpoint", function () {
         });
 
         it("refuses to delete a group that holds versions, and deletes them with deleteVersionsOnDestroy", async () => {
-            const g = await deploy(groups, settings(), { logicalName: "fraud", Tags: [{ Key: "team", Value: "risk" }] });
+            const g = await deploy(groups, settings(), { __logicalName: "fraud", Tags: [{ Key: "team", Value: "risk" }] });
             const inGroup = { ModelPackageGroupName: g.outputs.name, InferenceSpecification: inferenceSpec() };
             await deploy(packages, settings(), inGroup);
             await deploy(packages, settings(), inGroup);
@@ -197,7 +197,7 @@ describe("ModelPackage on the local endpoint", function () {
                 assert.match(err.message, /deleteVersionsOnDestroy: true/);
                 return true;
             });
-            const { diff, next } = await redeploy(groups, settings(), g, { logicalName: "fraud", Tags: [{ Key: "team", Value: "risk" }], deleteVersionsOnDestroy: true });
+            const { diff, next } = await redeploy(groups, settings(), g, { __logicalName: "fraud", Tags: [{ Key: "team", Value: "risk" }], deleteVersionsOnDestroy: true });
             assert.deepStrictEqual([diff.changes, diff.replaces], [true, []]);
             await groups.delete(settings(), next.id, next.outputs);
             const inventory = local.endpoint.inventory();
@@ -206,9 +206,9 @@ describe("ModelPackage on the local endpoint", function () {
         });
 
         it("updates tags in place and shows drift on refresh", async () => {
-            const g = await deploy(groups, settings(), { logicalName: "tags", Tags: [{ Key: "a", Value: "1" }] });
+            const g = await deploy(groups, settings(), { __logicalName: "tags", Tags: [{ Key: "a", Value: "1" }] });
             local.endpoint.resetCounters();
-            const { next } = await redeploy(groups, settings(), g, { logicalName: "tags", Tags: [{ Key: "b", Value: "2" }] });
+            const { next } = await redeploy(groups, settings(), g, { __logicalName: "tags", Tags: [{ Key: "b", Value: "2" }] });
             assert.strictEqual(local.endpoint.counters().AddTags, 1);
             assert.strictEqual(local.endpoint.counters().DeleteTags, 1);
             assert.strictEqual(next.outputs.ModelPackageGroupName, g.outputs.ModelPackageGroupName);

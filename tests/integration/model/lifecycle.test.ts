@@ -14,7 +14,7 @@ type Props = Record<string, unknown>;
 function program(extra: Props = {}): Props {
     return {
         __provider: "serialized-v1",
-        logicalName: "llm",
+        __logicalName: "llm",
         ExecutionRoleArn: ROLE,
         PrimaryContainer: { Image: IMAGE, ModelDataUrl: "s3://bucket/model.tar.gz", Environment: { HF_TASK: "text-generation" } },
         Tags: [{ Key: "team", Value: "ml" }],
@@ -129,7 +129,7 @@ describe("Model provider against the local endpoint", function () {
 
     it("Model.get: reads a model by name alone", async () => {
         const inputs = await checked({}, program({ ModelName: "Existing-Model" }));
-        assert.strictEqual(inputs.autoNamed, false);
+        assert.strictEqual(inputs.__autoNamed, false);
         await provider.create(inputs);
         const read = await provider.read("Existing-Model", {});
         assert.strictEqual(read.id, "Existing-Model");
@@ -177,7 +177,7 @@ describe("Model provider against the local endpoint", function () {
         ep.resetCounters();
         try {
             const all = await Promise.all([1, 2, 3, 4, 5, 6].map(async (i) => {
-                const inputs = await checked({}, program({ logicalName: `throttled-${i}` }));
+                const inputs = await checked({}, program({ __logicalName: `throttled-${i}` }));
                 return { inputs, created: await patient.create(inputs) };
             }));
             assert.strictEqual(ep.inventory().models.length, 6);

@@ -59,7 +59,7 @@ describe("plugin provider against the local endpoint", function () {
         assert.match(String(a.inputs.modelName), /^scorer-[0-9a-f]{7}$/);
         assert.equal(b.inputs.modelName, a.inputs.modelName);
         assert.notEqual(c.inputs.modelName, a.inputs.modelName);
-        assert.equal(a.inputs.autoNamed, true, "a generated name: a replacement creates before deleting");
+        assert.equal(a.inputs.__autoNamed, true, "a generated name: a replacement creates before deleting");
         const kept = await withEnv(env, () => p.check({ urn: URN("Model", "scorer"), olds: a.inputs, news, randomSeed: Buffer.from("seed-two") }));
         assert.equal(kept.inputs.modelName, a.inputs.modelName, "an update keeps the name");
     });

@@ -5,7 +5,7 @@ import { validInputs } from "../model/fixtures";
 import { withEnv } from "../../helpers/env";
 
 const NO_ENV = { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined };
-const GROUP = { ModelPackageGroupName: "fraud", logicalName: "fraud" };
+const GROUP = { ModelPackageGroupName: "fraud", __logicalName: "fraud" };
 
 describe("check records the deployment region (policy packs see checked inputs, not stack config)", () => {
     it("fills region from the stack's aws:region for every kind", async () => {

@@ -15,7 +15,7 @@ function environment(json: string): Props {
 
 describe("engine diff", () => {
     describe("Environment variables are data, whatever their names", () => {
-        const model = (env: Props): Props => ({ ModelName: "m", autoNamed: false, region: "us-east-1", ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE, Environment: env } });
+        const model = (env: Props): Props => ({ ModelName: "m", __autoNamed: false, region: "us-east-1", ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE, Environment: env } });
 
         it("a change of a variable named __proto__ replaces the model", () => {
             const d = diffInputs(modelSpec, settings, model(environment('{"__proto__": "a"}')), model(environment('{"__proto__": "b"}')));

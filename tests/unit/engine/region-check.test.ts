@@ -40,7 +40,7 @@ describe("check() resolves the region the way the SDK will, at preview", () => {
             assert.match(failure.reason, /constraint: required/);
             assert.match(failure.reason, /pulumi config set aws:region <region>/);
             assert.match(failure.reason, /resource's `region`/);
-            const group = await lifecycles.ModelPackageGroup.check({}, {}, { ModelPackageGroupName: "fraud", logicalName: "fraud" });
+            const group = await lifecycles.ModelPackageGroup.check({}, {}, { ModelPackageGroupName: "fraud", __logicalName: "fraud" });
             assert.ok((group.failures ?? []).some((f) => f.property === "region"), JSON.stringify(group.failures));
         });
     });
@@ -71,7 +71,7 @@ describe("check() resolves the region the way the SDK will, at preview", () => {
         await withEnv(NO_REGION, async () => {
             let result: Awaited<ReturnType<typeof lifecycles.Model.check>> | undefined;
             const warnings = await warningsOf(async () => {
-                result = await lifecycles.Model.check({ region: "eu-west-9" }, {}, { ...validInputs(), logicalName: "scorer" });
+                result = await lifecycles.Model.check({ region: "eu-west-9" }, {}, { ...validInputs(), __logicalName: "scorer" });
             });
             assert.deepStrictEqual(result?.failures, []);
             const warning = warnings.find((w) => w.includes("eu-west-9"));

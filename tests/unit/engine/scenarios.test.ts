@@ -12,7 +12,7 @@ const PROVIDER = "serialized-provider";
 
 for (const s of SCENARIOS) {
     // What our resource constructors add: the logical name where the kind generates names.
-    const own = s.spec.name?.generated ? { logicalName: "scenario" } : {};
+    const own = s.spec.name?.generated ? { __logicalName: "scenario" } : {};
     const check = (news: Props, olds: Props = {}) => checkInputs(s.spec, settings, olds, { ...news, ...own, __provider: PROVIDER });
     const checked = (news: Props, olds: Props = {}) => {
         const r = check(news, olds);

@@ -65,7 +65,7 @@ describe("what a Model registers with the engine", () => {
     it("the dynamic provider's type token, the small provider text as __provider, and `name` read from ModelName", async () => {
         const model = new Model("m", { ModelName: "churn-model", ExecutionRoleArn: "arn:aws:iam::123456789012:role/r" });
         const name = await new Promise((resolve) => model.name.apply(resolve));
-        const r = registered.find((x) => x.inputs.logicalName === "m")!;
+        const r = registered.find((x) => x.inputs.__logicalName === "m")!;
         assert.strictEqual(r.type, "pulumi-nodejs:dynamic/sagemaker:Model");
         assert.strictEqual(r.inputs.__provider, providerText("Model"));
         assert.ok(!("name" in r.inputs) && !("model" in r.inputs), "no `name` or `model` registered: the state would repeat ModelName");

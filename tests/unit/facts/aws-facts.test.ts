@@ -53,7 +53,7 @@ function rejectsShape(kind: Kind, request: Props, path: string, constraint: stri
 
 /** check() as the engine calls it; resolves to the failing property paths. */
 async function checkFailures(kind: Kind, request: Props): Promise<string[]> {
-    const own = kind === "ModelPackage" ? {} : { logicalName: "fact" };
+    const own = kind === "ModelPackage" ? {} : { __logicalName: "fact" };
     const result = await lifecycles[kind].check({ region: "us-east-1" }, {}, { ...request, ...own });
     return (result.failures ?? []).map((f) => f.property);
 }

@@ -15,33 +15,33 @@ function outputsOf(inputs: Record<string, unknown>): Record<string, unknown> {
 
 describe("ModelPackageGroup check", () => {
     it("auto-names from the logical name and reuses the name from olds", () => {
-        const first = checkGroup({}, { logicalName: "churn-models" });
+        const first = checkGroup({}, { __logicalName: "churn-models" });
         assert.deepStrictEqual(first.failures, []);
         assert.match(String(first.inputs!.ModelPackageGroupName), /^churn-models-[0-9a-f]{7}$/);
-        assert.strictEqual(first.inputs!.autoNamed, true);
-        const again = checkGroup(first.inputs!, { logicalName: "churn-models", ModelPackageGroupDescription: "x" });
+        assert.strictEqual(first.inputs!.__autoNamed, true);
+        const again = checkGroup(first.inputs!, { __logicalName: "churn-models", ModelPackageGroupDescription: "x" });
         assert.strictEqual(again.inputs!.ModelPackageGroupName, first.inputs!.ModelPackageGroupName);
     });
 
     it("keeps a given name and validates it", () => {
-        const ok = checkGroup({}, { logicalName: "g", ModelPackageGroupName: "fraud" });
+        const ok = checkGroup({}, { __logicalName: "g", ModelPackageGroupName: "fraud" });
         assert.strictEqual(ok.inputs!.ModelPackageGroupName, "fraud");
-        assert.strictEqual(ok.inputs!.autoNamed, false);
-        const bad = checkGroup({}, { logicalName: "g", ModelPackageGroupName: "-bad_name" });
+        assert.strictEqual(ok.inputs!.__autoNamed, false);
+        const bad = checkGroup({}, { __logicalName: "g", ModelPackageGroupName: "-bad_name" });
         assert.deepStrictEqual(bad.failures!.map((f) => f.property), ["ModelPackageGroupName"]);
         assert.match(bad.failures![0].reason, /constraint: pattern\)\. Fix: /);
     });
 
     it("checks deleteVersionsOnDestroy and region, skipping unknowns", () => {
-        const bad = checkGroup({}, { logicalName: "g", deleteVersionsOnDestroy: "yes", region: "nowhere" });
+        const bad = checkGroup({}, { __logicalName: "g", deleteVersionsOnDestroy: "yes", region: "nowhere" });
         assert.deepStrictEqual(bad.failures!.map((f) => f.property).sort(), ["deleteVersionsOnDestroy", "region"]);
-        const unknown = checkGroup({}, { logicalName: "g", deleteVersionsOnDestroy: UNKNOWN, ModelPackageGroupDescription: UNKNOWN });
+        const unknown = checkGroup({}, { __logicalName: "g", deleteVersionsOnDestroy: UNKNOWN, ModelPackageGroupDescription: UNKNOWN });
         assert.deepStrictEqual(unknown.failures, []);
     });
 });
 
 describe("ModelPackageGroup diff", () => {
-    const base = { logicalName: "g", ModelPackageGroupName: "g-1234567", autoNamed: true };
+    const base = { __logicalName: "g", ModelPackageGroupName: "g-1234567", __autoNamed: true };
 
     it("updates tags and deleteVersionsOnDestroy in place", () => {
         assert.deepStrictEqual(diffGroup(settings, outputsOf(base), { ...base, __provider: "p" }), { changes: false, replaces: [], deleteBeforeReplace: false });
@@ -55,7 +55,7 @@ describe("ModelPackageGroup diff", () => {
         const news = { ...base, __provider: "p", ModelPackageGroupDescription: "new" };
         assert.deepStrictEqual(diffGroup(settings, outputsOf(base), news).replaces, ["ModelPackageGroupDescription"]);
         assert.strictEqual(diffGroup(settings, outputsOf(base), news).deleteBeforeReplace, false);
-        const fixed = { ...base, autoNamed: false };
+        const fixed = { ...base, __autoNamed: false };
         assert.strictEqual(diffGroup(settings, outputsOf(fixed), { ...fixed, __provider: "p", ModelPackageGroupDescription: "new" }).deleteBeforeReplace, true);
     });
 });

@@ -98,21 +98,21 @@ describe("ModelPackage check", () => {
         const TOKEN = /^[a-zA-Z0-9-]{1,36}$/;
 
         it("is derived from the scope and the request: a re-run after a kill (no state yet) sends the same one", () => {
-            const first = checkModelPackage(settings, {}, versioned({ clientTokenScope: scope })).inputs!;
+            const first = checkModelPackage(settings, {}, versioned({ __clientTokenScope: scope })).inputs!;
             assert.match(String(first.ClientToken), TOKEN);
-            const rerun = checkModelPackage(settings, {}, versioned({ clientTokenScope: scope })).inputs!;
+            const rerun = checkModelPackage(settings, {}, versioned({ __clientTokenScope: scope })).inputs!;
             assert.strictEqual(rerun.ClientToken, first.ClientToken);
         });
 
         it("differs for another request, another logical name or another stack", () => {
-            const first = checkModelPackage(settings, {}, versioned({ clientTokenScope: scope })).inputs!.ClientToken;
-            assert.notStrictEqual(checkModelPackage(settings, {}, versioned({ clientTokenScope: scope, Domain: "NLP" })).inputs!.ClientToken, first);
-            assert.notStrictEqual(checkModelPackage(settings, {}, versioned({ clientTokenScope: "project\nstack\n\nchurn-v2" })).inputs!.ClientToken, first);
-            assert.notStrictEqual(checkModelPackage(settings, {}, versioned({ clientTokenScope: "project\nprod\n\nchurn-v1" })).inputs!.ClientToken, first);
+            const first = checkModelPackage(settings, {}, versioned({ __clientTokenScope: scope })).inputs!.ClientToken;
+            assert.notStrictEqual(checkModelPackage(settings, {}, versioned({ __clientTokenScope: scope, Domain: "NLP" })).inputs!.ClientToken, first);
+            assert.notStrictEqual(checkModelPackage(settings, {}, versioned({ __clientTokenScope: "project\nstack\n\nchurn-v2" })).inputs!.ClientToken, first);
+            assert.notStrictEqual(checkModelPackage(settings, {}, versioned({ __clientTokenScope: "project\nprod\n\nchurn-v1" })).inputs!.ClientToken, first);
         });
 
         it("is left for deploy time while the request holds values not known yet (preview)", () => {
-            const inputs = checkModelPackage(settings, {}, versioned({ clientTokenScope: scope, ModelPackageDescription: UNKNOWN })).inputs!;
+            const inputs = checkModelPackage(settings, {}, versioned({ __clientTokenScope: scope, ModelPackageDescription: UNKNOWN })).inputs!;
             assert.ok(!("ClientToken" in inputs));
         });
 
@@ -125,7 +125,7 @@ describe("ModelPackage check", () => {
         });
 
         it("is the user's when given", () => {
-            assert.strictEqual(checkModelPackage(settings, {}, versioned({ ClientToken: "mine-1", clientTokenScope: scope })).inputs!.ClientToken, "mine-1");
+            assert.strictEqual(checkModelPackage(settings, {}, versioned({ ClientToken: "mine-1", __clientTokenScope: scope })).inputs!.ClientToken, "mine-1");
         });
     });
 });

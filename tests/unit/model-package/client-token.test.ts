@@ -38,11 +38,11 @@ describe("ClientToken derivation", () => {
 
 describe("resolveClientToken", () => {
     it("with a scope: the derived token; with an empty scope: a random UUID kept from the previous inputs", () => {
-        assert.strictEqual(resolveClientToken({}, { clientTokenScope: SCOPE }, REQUEST), expected(1));
-        const random = resolveClientToken({}, { clientTokenScope: "" }, REQUEST)!;
+        assert.strictEqual(resolveClientToken({}, { __clientTokenScope: SCOPE }, REQUEST), expected(1));
+        const random = resolveClientToken({}, { __clientTokenScope: "" }, REQUEST)!;
         assert.match(random, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
         assert.notStrictEqual(random, clientToken("", REQUEST));
-        assert.strictEqual(resolveClientToken({ ClientToken: "kept-1" }, { clientTokenScope: "" }, REQUEST), "kept-1");
+        assert.strictEqual(resolveClientToken({ ClientToken: "kept-1" }, { __clientTokenScope: "" }, REQUEST), "kept-1");
     });
 });
 
@@ -52,7 +52,7 @@ describe("the recovery policy: a token that names a package that is gone (mocked
     const arn = (n: number) => `arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/${n}`;
     const gone = (n: number) => awsError("ValidationException", `ModelPackage ${arn(n)} does not exist.`);
     const completed = (n: number) => ({ ModelPackageArn: arn(n), ModelPackageGroupName: "churn", ModelPackageVersion: n, ModelPackageStatus: "Completed" as const, CreationTime: new Date() });
-    const inputs = { ...REQUEST, clientTokenScope: SCOPE, ClientToken: expected(1), region: "us-east-1" };
+    const inputs = { ...REQUEST, __clientTokenScope: SCOPE, ClientToken: expected(1), region: "us-east-1" };
     beforeEach(() => {
         sm.reset();
         waitOverrides.progress = () => undefined;

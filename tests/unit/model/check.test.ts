@@ -29,7 +29,7 @@ describe("Model check", () => {
             const { inputs, failures: f } = checkModel({}, validInputs());
             assert.deepStrictEqual(f, []);
             assert.match(String(inputs?.ModelName), /^my-model-[0-9a-f]{7}$/);
-            assert.strictEqual(inputs?.autoNamed, true);
+            assert.strictEqual(inputs?.__autoNamed, true);
         });
 
         it("reuses the generated name from olds on later checks", () => {
@@ -47,14 +47,14 @@ describe("Model check", () => {
         describe("with the constructor's scope (project, stack, parent, logical name): the name preview shows is the one up creates", () => {
             const DEV = "shop\ndev\n\nmy-model";
             const PROD = "shop\nprod\n\nmy-model";
-            const scoped = (scope: string, over: Record<string, unknown> = {}) => validInputs({ autoNameScope: scope, ...over });
+            const scoped = (scope: string, over: Record<string, unknown> = {}) => validInputs({ __autoNameScope: scope, ...over });
 
             it("the same stack and inputs give the same name (preview's check, then up's)", () => {
                 const preview = checkModel({}, scoped(DEV)).inputs!;
                 const up = checkModel({}, scoped(DEV)).inputs!;
                 assert.match(String(preview.ModelName), /^my-model-[0-9a-f]{7}$/);
                 assert.strictEqual(up.ModelName, preview.ModelName);
-                assert.strictEqual(up.autoNamed, true);
+                assert.strictEqual(up.__autoNamed, true);
             });
 
             it("another stack of the same program gets another name (both may live in one account and region)", () => {
@@ -77,7 +77,7 @@ describe("Model check", () => {
             it("while an input is unknown (preview), the name is unknown rather than one up would not use", () => {
                 const preview = checkModel({}, scoped(DEV, { ExecutionRoleArn: UNKNOWN }));
                 assert.strictEqual(preview.inputs!.ModelName, UNKNOWN);
-                assert.strictEqual(preview.inputs!.autoNamed, true);
+                assert.strictEqual(preview.inputs!.__autoNamed, true);
                 assert.deepStrictEqual(preview.failures, []);
             });
 
@@ -85,16 +85,16 @@ describe("Model check", () => {
                 const a = checkModel({}, scoped(DEV)).inputs!;
                 const reordered = Object.fromEntries(Object.entries(scoped(DEV)).reverse());
                 assert.strictEqual(checkModel({}, reordered).inputs!.ModelName, a.ModelName);
-                assert.strictEqual(checkModel({}, { ...scoped(DEV), autoNamed: false }).inputs!.ModelName, a.ModelName);
+                assert.strictEqual(checkModel({}, { ...scoped(DEV), __autoNamed: false }).inputs!.ModelName, a.ModelName);
             });
         });
 
         it("does not reuse a user-fixed old name once the user drops ModelName", () => {
             const fixed = checkModel({}, validInputs({ ModelName: "fixed" })).inputs!;
-            assert.strictEqual(fixed.autoNamed, false);
+            assert.strictEqual(fixed.__autoNamed, false);
             const next = checkModel(fixed, validInputs()).inputs!;
             assert.notStrictEqual(next.ModelName, "fixed");
-            assert.strictEqual(next.autoNamed, true);
+            assert.strictEqual(next.__autoNamed, true);
         });
 
         it("keeps a user-given ModelName, unknown included", () => {
@@ -105,13 +105,13 @@ describe("Model check", () => {
         });
 
         it("fits long logical names into 63 characters", () => {
-            const name = String(checkModel({}, validInputs({ logicalName: "x".repeat(100) })).inputs!.ModelName);
+            const name = String(checkModel({}, validInputs({ __logicalName: "x".repeat(100) })).inputs!.ModelName);
             assert.ok(name.length <= 63);
         });
 
         it("fails without ModelName and logicalName", () => {
             const news = validInputs();
-            delete news.logicalName;
+            delete news.__logicalName;
             expectFailure(news, "ModelName", "required");
         });
 

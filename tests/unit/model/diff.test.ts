@@ -11,8 +11,8 @@ const diffModel = (s: typeof settings, o: Record<string, unknown>, n: Record<str
 function olds(extra: Record<string, unknown> = {}): Record<string, unknown> {
     return {
         __provider: "p1",
-        logicalName: "m",
-        autoNamed: true,
+        __logicalName: "m",
+        __autoNamed: true,
         ModelName: "m-1234567",
         ExecutionRoleArn: ROLE,
         PrimaryContainer: { Image: IMAGE, Environment: { A: "1" } },
@@ -90,22 +90,22 @@ describe("Model diff", () => {
     });
 
     it("a user-fixed name forces delete-before-replace when it stays the same", () => {
-        const fixed = { ModelName: "fixed", autoNamed: false };
+        const fixed = { ModelName: "fixed", __autoNamed: false };
         const d = diffModel(settings, olds(fixed), news({ ...fixed, ExecutionRoleArn: "arn:aws:iam::123456789012:role/Other" }));
         assert.deepStrictEqual(d, { changes: true, replaces: ["ExecutionRoleArn"], deleteBeforeReplace: true });
-        const caseOnly = diffModel(settings, olds(fixed), news({ ModelName: "FIXED", autoNamed: false }));
+        const caseOnly = diffModel(settings, olds(fixed), news({ ModelName: "FIXED", __autoNamed: false }));
         assert.deepStrictEqual(caseOnly, { changes: true, replaces: ["ModelName"], deleteBeforeReplace: true });
     });
 
     it("renaming a fixed name replaces without delete-before-replace; an unknown fixed name is assumed equal", () => {
-        const d = diffModel(settings, olds({ ModelName: "fixed", autoNamed: false }), news({ ModelName: "other", autoNamed: false }));
+        const d = diffModel(settings, olds({ ModelName: "fixed", __autoNamed: false }), news({ ModelName: "other", __autoNamed: false }));
         assert.deepStrictEqual(d, { changes: true, replaces: ["ModelName"], deleteBeforeReplace: false });
-        const u = diffModel(settings, olds({ ModelName: "fixed", autoNamed: false }), news({ ModelName: UNKNOWN, autoNamed: false }));
+        const u = diffModel(settings, olds({ ModelName: "fixed", __autoNamed: false }), news({ ModelName: UNKNOWN, __autoNamed: false }));
         assert.deepStrictEqual(u, { changes: true, replaces: ["ModelName"], deleteBeforeReplace: true });
     });
 
     it("a tag-only change with a fixed name stays an update", () => {
-        const fixed = { ModelName: "fixed", autoNamed: false };
+        const fixed = { ModelName: "fixed", __autoNamed: false };
         const d = diffModel(settings, olds(fixed), news({ ...fixed, Tags: [] }));
         assert.deepStrictEqual(d, { changes: true, replaces: [], deleteBeforeReplace: false });
     });
@@ -123,7 +123,7 @@ describe("Model diff", () => {
     });
 
     it("our own bookkeeping inputs never cause changes", () => {
-        assert.strictEqual(diffModel(settings, olds(), news({ logicalName: "renamed-by-alias" })).changes, false);
+        assert.strictEqual(diffModel(settings, olds(), news({ __logicalName: "renamed-by-alias" })).changes, false);
     });
 
     it("several changes at once list every replaced member", () => {

@@ -4,7 +4,7 @@ export const ROLE = "arn:aws:iam::123456789012:role/SageMakerRole";
 
 export function validInputs(extra: Record<string, unknown> = {}): Record<string, unknown> {
     return {
-        logicalName: "my-model",
+        __logicalName: "my-model",
         ExecutionRoleArn: ROLE,
         PrimaryContainer: { Image: IMAGE, ModelDataUrl: "s3://bucket/model.tar.gz", Environment: { A: "1" } },
         ...extra,

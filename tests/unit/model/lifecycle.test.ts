@@ -17,8 +17,8 @@ const ARN = "arn:aws:sagemaker:us-east-1:123456789012:model/m-abc";
 function inputs(extra: Record<string, unknown> = {}): Record<string, unknown> {
     return {
         __provider: "serialized",
-        logicalName: "m",
-        autoNamed: true,
+        __logicalName: "m",
+        __autoNamed: true,
         ModelName: "m-abc",
         ExecutionRoleArn: ROLE,
         PrimaryContainer: { Image: IMAGE, Environment: { API_KEY: SECRET } },
@@ -201,7 +201,7 @@ describe("Model lifecycle (mocked SDK)", () => {
             assert.strictEqual(r.id, "m-abc");
             assert.deepStrictEqual(r.inputs!.Tags, [{ Key: "team", Value: "changed" }]);
             assert.deepStrictEqual(r.inputs!.PrimaryContainer, inputs().PrimaryContainer, "declared form kept when it matches");
-            assert.strictEqual(r.inputs!.logicalName, "m");
+            assert.strictEqual(r.inputs!.__logicalName, "m");
             assert.strictEqual(r.props!.arn, ARN);
         });
 

@@ -30,7 +30,7 @@ const modelOutputs = (inputs: Record<string, unknown>, f: { region: string; arn?
 
 describe("Model state helpers", () => {
     it("createRequest sends SDK members only", () => {
-        const req = createRequest(modelSpec, { ModelName: "m", region: "us-east-1", logicalName: "m", autoNamed: true, adopt: true, __provider: "x", Tags: [], VpcConfig: null });
+        const req = createRequest(modelSpec, { ModelName: "m", region: "us-east-1", __logicalName: "m", __autoNamed: true, adopt: true, __provider: "x", Tags: [], VpcConfig: null });
         assert.deepStrictEqual(req, { ModelName: "m" }, "our settings, the engine's key, absent members and empty lists are not sent");
     });
 
@@ -61,7 +61,7 @@ describe("Model state helpers", () => {
     });
 
     it("inputsFromLive keeps the declared form when it still matches, else the live one", () => {
-        const previous = { logicalName: "lm", autoNamed: true, ModelName: "m", ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE, Environment: { TOKEN: "hunter22" } }, Tags: [{ Key: "b", Value: "2" }, { Key: "a", Value: "1" }] };
+        const previous = { __logicalName: "lm", __autoNamed: true, ModelName: "m", ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE, Environment: { TOKEN: "hunter22" } }, Tags: [{ Key: "b", Value: "2" }, { Key: "a", Value: "1" }] };
         const same = inputsFromLive(previous, description, [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }], "us-east-1");
         assert.deepStrictEqual(same, { ...previous, region: "us-east-1" });
         const drifted = inputsFromLive(previous, { ...description, ExecutionRoleArn: "arn:aws:iam::123456789012:role/X" }, [{ Key: "a", Value: "9" }, { Key: "aws:x", Value: "s" }], "us-east-1");
@@ -70,7 +70,7 @@ describe("Model state helpers", () => {
         const imported = inputsFromLive(undefined, description, [], "us-east-1");
         assert.strictEqual(imported.ModelName, "m");
         assert.deepStrictEqual(imported.PrimaryContainer, description.PrimaryContainer);
-        assert.ok(!("logicalName" in imported) && !("Tags" in imported));
+        assert.ok(!("__logicalName" in imported) && !("Tags" in imported));
     });
 
     it("modelOutputs adds computed outputs and drops __provider and undefined", () => {

@@ -89,7 +89,7 @@ describe("plugin schema", () => {
 
     it("has no setting the plugin fills in itself", () => {
         for (const kind of ["Model", "ModelPackage", "ModelPackageGroup"]) {
-            for (const hidden of ["logicalName", "autoNamed", "clientTokenScope"]) {
+            for (const hidden of ["logicalName", "autoNamed", "autoNameScope", "clientTokenScope", "__logicalName", "__autoNamed", "__autoNameScope", "__clientTokenScope"]) {
                 assert.strictEqual(resource(kind).inputProperties[hidden], undefined, `${kind}.${hidden}`);
             }
         }

@@ -127,7 +127,7 @@ const modelArb = fc.tuple(wellTyped("CreateModelInput", 4), fc.boolean(), fc.con
         } else if (form === "pipeline") {
             delete o.PrimaryContainer;
         }
-        return { ...o, logicalName: "prop" };
+        return { ...o, __logicalName: "prop" };
     })
     .chain((o) => partlyIllTyped(fc.constant(o)).map(asObject));
 const packageArb = fc.tuple(wellTyped("CreateModelPackageInput", 3), fc.constantFrom("versioned", "unversioned", "as generated"))
@@ -149,7 +149,7 @@ const groupArb = fc.tuple(partlyIllTyped(wellTyped("CreateModelPackageGroupInput
         if (autoName) {
             delete o.ModelPackageGroupName;
         }
-        return { ...o, logicalName: "prop" };
+        return { ...o, __logicalName: "prop" };
     });
 
 describe("property: check on random, partly ill-typed inputs (fast-check)", function () {
@@ -170,7 +170,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             assertAgrees("Model", {
                 input, inputs, failures: (result.failures ?? []) as Failure[], rules: (i: Record<string, unknown>) => ruleFailures("CreateModel", i), accepted: acceptedModels,
                 sent: endpointIssues("CreateModel", createRequest(modelSpec, inputs)),
-                asWritten: endpointIssues("CreateModel", without(inputs, ["logicalName", "autoNamed", "region"])),
+                asWritten: endpointIssues("CreateModel", without(inputs, ["__logicalName", "__autoNamed", "region"])),
             });
         }), { numRuns: RUNS.model, seed: 20240901 });
     });
@@ -197,7 +197,7 @@ describe("property: check on random, partly ill-typed inputs (fast-check)", func
             assertWellFormed(result.failures as Failure[], input);
             const inputs = result.inputs as Props;
             const sent = endpointIssues("CreateModelPackageGroup", createRequest(modelPackageGroupSpec, inputs));
-            const asWritten = endpointIssues("CreateModelPackageGroup", without(inputs, ["logicalName", "autoNamed"]));
+            const asWritten = endpointIssues("CreateModelPackageGroup", without(inputs, ["__logicalName", "__autoNamed"]));
             const accepted = (result.failures ?? []).length === 0;
             if (containsUnknown(input)) {
                 count("ModelPackageGroup", "has unknowns (preview only)");

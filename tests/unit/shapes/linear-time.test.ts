@@ -11,9 +11,9 @@ const NEAR_MISS = `s3://bucket/${"a".repeat(1024 * 1024)}\n`;
 const BOUND_MS = 2000;
 
 const kinds = [
-    { kind: "Model", root: "CreateModelInput", extra: { logicalName: "big" } },
+    { kind: "Model", root: "CreateModelInput", extra: { __logicalName: "big" } },
     { kind: "ModelPackage", root: "CreateModelPackageInput", extra: {} },
-    { kind: "ModelPackageGroup", root: "CreateModelPackageGroupInput", extra: { logicalName: "big" } },
+    { kind: "ModelPackageGroup", root: "CreateModelPackageGroupInput", extra: { __logicalName: "big" } },
 ] as const;
 
 const stringTargets = (root: string): Target[] => reachableTargets(root).filter((t) => getShape(t.shapeName)?.type === "string");
@@ -41,7 +41,7 @@ describe("check() with a 1 MB string in any member", function () {
     }
 
     it("a 1 MB Environment key and value of a model container", async () => {
-        const inputs = { ...(minimal("CreateModelInput") as object), logicalName: "big",
+        const inputs = { ...(minimal("CreateModelInput") as object), __logicalName: "big",
             PrimaryContainer: { Image: "i", Environment: { [MB]: MB, OK: NEAR_MISS } } };
         assert.ok(await timedCheck("Model", inputs) < BOUND_MS);
     });

@@ -44,8 +44,8 @@ describe("sagemaker:validation", () => {
 
     for (const kind of ["ModelPackage", "Model", "ModelPackageGroup"] as const) {
         const inputs = kind === "ModelPackage" ? packageInputs
-            : kind === "Model" ? { logicalName: "m", ExecutionRoleArn: "arn:aws:iam::123456789012:role/R", PrimaryContainer: { Image: image, Mode: "Multi" } }
-                : { logicalName: "g", ModelPackageGroupDescription: "tab\there" };
+            : kind === "Model" ? { __logicalName: "m", ExecutionRoleArn: "arn:aws:iam::123456789012:role/R", PrimaryContainer: { Image: image, Mode: "Multi" } }
+                : { __logicalName: "g", ModelPackageGroupDescription: "tab\there" };
         it(`${kind}: check() fails with error and passes with a warning with warn`, async () => {
             const strict = await lifecycles[kind].check({ region: "us-east-1" }, {}, { ...inputs });
             assert.strictEqual(strict.failures?.length, 1, JSON.stringify(strict.failures));
@@ -58,7 +58,7 @@ describe("sagemaker:validation", () => {
 
     it("warn leaves the cross-field rules enforced", async () => {
         const { result } = await capturingWarnings(() => lifecycles.Model.check({ region: "us-east-1", validation: "warn" }, {}, {
-            logicalName: "m", ExecutionRoleArn: "arn:aws:iam::123456789012:role/R", PrimaryContainer: { Image: image }, Containers: [{ Image: image }],
+            __logicalName: "m", ExecutionRoleArn: "arn:aws:iam::123456789012:role/R", PrimaryContainer: { Image: image }, Containers: [{ Image: image }],
         }));
         assert.deepStrictEqual(result.failures?.map((f) => f.property), ["Containers"]);
     });
