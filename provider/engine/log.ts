@@ -5,8 +5,9 @@
  * A warning the Pulumi CLI shows as one (yellow, counted in "N warnings"). The dynamic-provider
  * host has no engine connection of its own: `pulumi.log.warn` there only prints
  * "warning: [runtime] ..." on stderr, which the engine shows as a plain message. The host is
- * started with the engine's address as its one argument, so the warning goes to the engine's Log
- * service directly; anywhere else (or if that fails) it goes to stderr.
+ * started with the engine's address as its one argument, and so is the provider plugin (which
+ * says so with `useEngine`), so the warning goes to the engine's Log service directly; anywhere
+ * else (or if that fails) it goes to stderr, which the engine does not show for a plugin.
  */
 export function engineWarning(message: string): void {
     engineLog(message, { severity: "WARNING" }, () => console.warn(`warning: ${message}`));
@@ -60,10 +61,21 @@ function engineLog(message: string, how: { severity: "WARNING" | "INFO"; urn?: s
 }
 
 let engineClient: { log(request: unknown, callback: (err: unknown) => void): void } | undefined;
+let pluginEngine: string | undefined;
 
-/** The engine address when this process is Pulumi's dynamic-provider host (`.../cmd/dynamic-provider <address>`). */
+const isAddress = (address: unknown): address is string => typeof address === "string" && /^[\w.-]+:\d+$/.test(address);
+
+/** The provider plugin (plugin/main.ts): the engine starts it with the engine's address as its one argument. */
+export function useEngine(address: string | undefined): void {
+    pluginEngine = isAddress(address) ? address : undefined;
+}
+
+/** The engine address: the plugin's, or this process's when it is Pulumi's dynamic-provider host (`.../cmd/dynamic-provider <address>`). */
 function engineAddress(): string | undefined {
+    if (pluginEngine !== undefined) {
+        return pluginEngine;
+    }
     const [, script, address] = process.argv;
     const isHost = typeof script === "string" && /[\\/]cmd[\\/]dynamic-provider([\\/]index(\.js)?)?$/.test(script);
-    return isHost && typeof address === "string" && /^[\w.-]+:\d+$/.test(address) ? address : undefined;
+    return isHost && isAddress(address) ? address : undefined;
 }

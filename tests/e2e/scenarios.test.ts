@@ -160,14 +160,12 @@ for (const [face, { types: TYPES, config: faceConfig, env: faceEnv }] of Object.
         const versionArn = String(state.get(LOGICAL.find(({ p }) => p.needs)!.name)!.id);
         await setConfig(stack, { "scenarios:adopt": "true", "scenarios:adoptVersion": versionArn.slice(versionArn.lastIndexOf("/") + 1) });
         // Preview reads each live resource and says what up will do (docs/MODEL.md, "Adopt").
-        // The dynamic face only for now: the plugin face's warnings at check do not reach the CLI yet (issue 25).
-        if (face === "dynamic") {
-            const preview = await stack.preview();
-            assert.equal(preview.code, 0, preview.output);
-            // One warning per resource (the CLI prints each twice: on the stack's row and in Diagnostics).
-            const said = new Set(preview.output.match(/warning: [^\n]*: up adopts the existing [^\n]* unchanged\./g) ?? []);
-            assert.equal(said.size, PROGRAMS.length, preview.output);
-        }
+        // Both faces: the plugin sends its check-time warnings to the engine's Log as the dynamic host does (engine/log.ts).
+        const preview = await stack.preview();
+        assert.equal(preview.code, 0, preview.output);
+        // One warning per resource (the CLI prints each twice: on the stack's row and in Diagnostics).
+        const said = new Set(preview.output.match(/warning: [^\n]*: up adopts the existing [^\n]* unchanged\./g) ?? []);
+        assert.equal(said.size, PROGRAMS.length, preview.output);
         local.endpoint.resetCounters();
         await stack.up();
         assert.equal(calls(local.endpoint, "CreateModel") + calls(local.endpoint, "CreateModelPackageGroup") + calls(local.endpoint, "CreateModelPackage"), 0, "nothing created");
