@@ -3,7 +3,7 @@ import * as path from "path";
 import { RETRY_DEFAULTS } from "../provider/aws/retry";
 import { BASELINE_DIR, readBaseline, readDurations } from "./baseline";
 import { formatNumber, formatTarget, maxLoad, median, RESULTS_DIR, round, type BenchResult, type Row } from "./lib";
-import { growthOwners, scaleGrid } from "./scale-doc";
+import { growthOwners, OWNER_MARK, scaleGrid } from "./scale-doc";
 import { bytesByMember, PREVIOUS_MODEL_ENTRY } from "./state-members";
 import { PACED_RATE } from "./throttling";
 
@@ -12,6 +12,9 @@ import { PACED_RATE } from "./throttling";
  * document comes from those files; the prose around the gaps is chosen by which targets were missed.
  * Run by `npm run bench`; alone: `ts-node bench/generate-doc.ts`.
  */
+
+/** The one command that measures both faces for issues 24 and 26 (docs/PERFORMANCE.md, "Running"). */
+export const LEAD_COMMAND = "npm run bench -- state-size scale-up scale --sizes=200,1000";
 
 const ORDER = ["api-calls", "scale-up", "throttling", "state-size", "preview", "scale", "validation", "policies"];
 const DOC = path.resolve(__dirname, "..", "docs", "PERFORMANCE.md");
@@ -61,6 +64,11 @@ function gaps(results: BenchResult[]): string[] {
                 "  Tag and approval updates carry the same extra Describe (they refresh `model`). *What would close it*: build the",
                 "  create/update outputs from the inputs and CreateModel's ARN and leave the described fields to `refresh`",
                 "  (or make them lazily described): 1 call per create, 1 per tag change. That halves the calls of benchmarks 2 and 3 too.");
+        } else if (bench === "scale-up" && row.metric.startsWith("plugin face")) {
+            const zero = results.find((r) => r.benchmark === "scale-up")?.rows.find((x) => x.metric.startsWith("plugin face") && x.metric.includes("0 ms latency"));
+            out.push("  *Why* (measured in the same run): the ideal counts only the API latency on the critical path and the fixed cost;",
+                `  with 0 ms latency the same up through the plugin takes ${fmt(zero)} (${zero?.note ?? "not measured in this run"}),`,
+                `  and the plugin face makes ${/makes ([\d.]+) calls\/model/.exec(row.note ?? "")?.[1] ?? "?"} calls per model (the ideal counts 1).`);
         } else if (bench === "scale-up") {
             const s = results.find((r) => r.benchmark === "scale-up");
             const zero = find(results, "scale-up", "up, N = 200, 0 ms") ?? s?.rows.find((x) => x.metric.includes("0 ms latency"));
@@ -122,6 +130,8 @@ function gaps(results: BenchResult[]): string[] {
             out.push(`  *Why*: ${formatNumber(row.measured - row.ideal)} B of the entry are the 2 \`__provider\` copies (inputs and outputs, ${fmt(p)} each);`,
                 `  the model's own inputs and outputs are ${formatNumber(row.ideal)} B.`,
                 `  *What would close it*: a provider of at most 1 KB per copy makes the entry at most ${formatNumber(row.ideal + 2048)} B.`);
+        } else if (bench === "scale" && row.note?.includes(OWNER_MARK)) {
+            out.push(`  *Owner, measured in the same run*: ${row.note.slice(row.note.indexOf(OWNER_MARK) + OWNER_MARK.length)}.`);
         } else if (bench === "scale") {
             out.push("  *Why*: see \"Whose cost grows\" in the scale section above: the figures there (no-op resources, each",
                 "  process's CPU exponent, PULUMI_SKIP_CHECKPOINTS, bytes written) name the owner.");
@@ -212,14 +222,16 @@ function modelBytesByMember(r: BenchResult): string[] {
         return [];
     }
     const before = bytesByMember(JSON.parse(fs.readFileSync(PREVIOUS_MODEL_ENTRY, "utf8")) as Record<string, unknown>);
-    const members = [...new Set([...Object.keys(before), ...Object.keys(now)])];
+    const plugin = (r.details.pluginModelBytesByMember ?? {}) as Record<string, number>;
+    const members = [...new Set([...Object.keys(before), ...Object.keys(now), ...Object.keys(plugin)])];
     const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
     return ["### The bench model's state entry by member", "",
         "Compact-JSON bytes of each member of one Model's entry (`pulumi stack export`; the entry adds its keys and commas).",
-        "Before: the previous release (main at f009cd1), recorded with the real CLI (`tests/fixtures/state-main-f009cd1/`).", "",
-        "| member | before | now |", "| --- | ---: | ---: |",
-        ...members.map((m) => `| \`${m}\` | ${before[m] ?? "—"} | ${now[m] ?? "—"} |`),
-        `| **sum** | ${sum(before)} | ${sum(now)} |`, ""];
+        "Before: the previous release (main at f009cd1), recorded with the real CLI (`tests/fixtures/state-main-f009cd1/`).",
+        "Plugin face: the same model through `pulumi-resource-sagemaker` (camelCase members, no serialized provider).", "",
+        "| member | before | now (dynamic face) | plugin face |", "| --- | ---: | ---: | ---: |",
+        ...members.map((m) => `| \`${m}\` | ${before[m] ?? "—"} | ${now[m] ?? "—"} | ${plugin[m] ?? "—"} |`),
+        `| **sum** | ${sum(before)} | ${sum(now)} | ${Object.keys(plugin).length ? sum(plugin) : "—"} |`, ""];
 }
 
 function beforeAfter(results: BenchResult[]): string[] {
@@ -280,6 +292,10 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         `  \`bench/results/tmp/quick/\` (git-ignored) and this file is left alone. Time of the last quick run: ${took(durations.quick)}.`,
         `- \`npm run bench -- NAME...\` runs some of them: ${ORDER.map((n) => `\`${n}\``).join(", ")}; then`,
         "  `npx ts-node bench/generate-doc.ts` rebuilds this file from whatever results are there.",
+        "- Both faces side by side (issues 24 and 26) in one run, only what those issues measure, then this file:",
+        `  \`${LEAD_COMMAND}\`: the state entry per resource (benchmark 4), \`up\` of 200 models at 50 ms latency`,
+        "  (benchmark 2) and the scale benchmark at N = 1, 200, 1000, each for the dynamic face, the plugin face and the no-op",
+        "  dynamic resources, with the program's heap by owner at N = 200.",
         "- The scale benchmark can be split into parts (N = 1000 is the expensive one): `npm run bench -- scale --sizes=10,100,500`,",
         "  then `npm run bench -- scale --sizes=1000 --side=ours` and `... --side=noop`; each part re-measures the fixed cost T(1)",
         "  and merges its (side, N) into `bench/results/scale.json`. On a shared machine, run each part on its own (e.g. under a",
