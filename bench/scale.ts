@@ -286,7 +286,7 @@ export function scale(opts: BenchOptions): Promise<BenchResult> {
     const sides = parseSides(opts.args);
     const partial = opts.args?.some((a) => a.startsWith("--sizes=") || a.startsWith("--side=")) ?? false;
     const repeatsFor = (n: number) => (opts.quick ? 1 : n <= 100 ? 3 : 1);
-    return runBenchmark("scale", "6. Scale: preview, up, refresh, destroy at N = 10 to 1000 models, beside no-op dynamic resources", opts, async () => {
+    return runBenchmark("scale", "6. Scale: preview, up, refresh, destroy of N models, the dynamic face and the plugin face beside no-op dynamic resources", opts, async () => {
         const t0 = Date.now();
         const prior = partial ? previous(opts.quick) : undefined;
         const fresh: Measurement[] = [];
