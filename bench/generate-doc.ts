@@ -125,6 +125,10 @@ function gaps(results: BenchResult[]): string[] {
                 `  state; the smallest dynamic provider, one inline create, serializes to ${minimal ?? "?"} B.`,
                 "  *What would close it*: one small method that dispatches by name (issue 16; the lead's change to the shim), so",
                 "  each copy holds one function and the resource kind.");
+        } else if (bench === "state-size" && row.metric.includes("plugin face")) {
+            const members = Object.entries((results.find((r) => r.benchmark === "state-size")?.details.pluginModelBytesByMember ?? {}) as Record<string, number>)
+                .sort((a, b) => b[1] - a[1]).slice(0, 5);
+            out.push(`  *Why* (measured): the plugin face's entry holds no serialized provider; its largest members are ${members.map(([m, b]) => `\`${m}\` ${b} B`).join(", ")}.`);
         } else if (bench === "state-size" && row.metric.includes("state entry")) {
             const p = find(results, "state-size", "Model: serialized provider");
             out.push(`  *Why*: ${formatNumber(row.measured - row.ideal)} B of the entry are the 2 \`__provider\` copies (inputs and outputs, ${fmt(p)} each);`,

@@ -141,6 +141,7 @@ export function gapOwner(d: ScaleDetails, side: Side, op: Operation, n: number, 
         const heapE = d.heapProfiles?.find((h) => h.side === "noop");
         return `program peak RSS in ${op}: ${r1(p(o))} MiB vs ${r1(p(e))} MiB; at N = 1 ${r1(p(o1))} vs ${r1(p(e1))} MiB (fixed: ` +
             `${r1(p(o1) - p(e1))} MiB of the ${r1(p(o) - p(e))} MiB gap); per resource above N = 1 ${r1(perO)} KiB vs ${r1(perE)} KiB` +
+            typeCheckText(d, side) +
             (heap ? `; live heap at the program's exit (--heap-prof, ${op} of N = ${heap.n}): ${heapSummary(heap)}` +
                 (heapE ? `; no-op: ${heapSummary(heapE)}` : "") : "");
     }
@@ -156,11 +157,24 @@ export function gapOwner(d: ScaleDetails, side: Side, op: Operation, n: number, 
     const state = at(side, "up", n)?.stateBytes;
     const stateNoop = at("noop", "up", n)?.stateBytes;
     return `${what === "wall" ? `wall ${s(o.ms)} vs ${s(e.ms)}, gap ${s(gap)}` : `engine CPU ${o.cpuSeconds.engine ?? "?"} s vs ${e.cpuSeconds.engine ?? "?"} s`}` +
-        (fixedGap !== undefined ? `; at N = 1 already ${s(fixedGap)} (fixed: ${s(o1!.ms)} vs ${s(e1!.ms)})` : "") +
+        (fixedGap !== undefined ? `; at N = 1 already ${s(fixedGap)} (fixed: ${s(o1!.ms)} vs ${s(e1!.ms)}${op === "preview" || op === "up" ? typeCheckText(d, side) : ""})` : "") +
         `; CPU above the no-op's by process: ${deltas.map((x) => `${x.k} ${r1(x.ours)} - ${r1(x.noop)} = ${r1(x.delta)} s`).join(", ")} ` +
         `(all processes ${r1(cpuTotal(o))} vs ${r1(cpuTotal(e))} s); largest: ${top.k}` +
         (state && stateNoop ? `; state after up ${formatNumber(round(state / n))} B per resource vs ${formatNumber(round(stateNoop / n))} B ` +
             `(the engine rewrites it after every step)` : "");
+}
+
+/** "; the type check loads ..." when the run measured it for the side and the no-op program. */
+function typeCheckText(d: ScaleDetails, side: Side): string {
+    const t = d.typeCheck?.[side];
+    const z = d.typeCheck?.noop;
+    if (!t || !z) {
+        return "";
+    }
+    const mb = (b: number) => `${formatNumber(round(b / 1e6, 1))} MB`;
+    const extra = t.byPackage.filter(([pkg]) => !z.byPackage.some(([q]) => q === pkg)).slice(0, 3);
+    return `; the program's type check (ts-node) loads ${t.files} files, ${mb(t.bytes)}, against ${z.files} files, ${mb(z.bytes)}` +
+        (extra.length ? `, the extra ones mostly ${extra.map(([pkg, n, b]) => `${pkg} (${n} files, ${mb(b)})`).join(", ")}` : "");
 }
 
 /** The heaviest allocation sites of a sampling heap profile, by self size. */

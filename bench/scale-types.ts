@@ -47,6 +47,8 @@ export interface ScaleDetails {
     chart: string;
     /** live heap of the program at its exit, by allocation site (--heap-prof), one preview per side at one N */
     heapProfiles?: HeapProfileSummary[];
+    /** what the type check of each side's program loads (type-check-files.ts) */
+    typeCheck?: Partial<Record<Side, TypeCheckFiles>>;
     /** wall time of each invocation that contributed measurements */
     parts: { sizes: number[]; sides: Side[]; seconds: number; date: string }[];
 }
@@ -77,4 +79,12 @@ export interface HeapProfileSummary {
     top: { where: string; bytes: number }[];
     /** the same bytes summed by package (node_modules/<pkg>, typescript, the program, node internals) */
     byPackage: Record<string, number>;
+}
+
+/** What the TypeScript type check of a program loads (type-check-files.ts). */
+export interface TypeCheckFiles {
+    files: number;
+    bytes: number;
+    /** [package, files, bytes], most bytes first */
+    byPackage: [string, number, number][];
 }

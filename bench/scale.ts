@@ -4,9 +4,10 @@ import * as path from "path";
 import { writeScaleChart } from "./chart";
 import { summarizeHeapProfile } from "./heap-profile";
 import { gapOwner, OWNER_MARK } from "./scale-doc";
+import { typeCheckFiles } from "./type-check-files";
 import { FACE_LABEL, FACES, OPERATIONS, PROGRAM_RSS_TARGET, PROGRAMS, PROVIDER_KIND, RATIO_TARGET, type Fit, type HeapProfileSummary, type Measurement, type Operation, type ScaleDetails, type Side } from "./scale-types";
 import {
-    DESTROY, Fixture, growthExponent, median, PREVIEW, QUICK_RESULTS_DIR, REFRESH, RESULTS_DIR, round, row, RssSampler, runBenchmark,
+    DESTROY, Fixture, PROGRAMS as BENCH_PROGRAMS, growthExponent, median, PREVIEW, QUICK_RESULTS_DIR, REFRESH, RESULTS_DIR, round, row, RssSampler, runBenchmark,
     totalCalls, UP, type BenchOptions, type BenchResult, type Row,
 } from "./lib";
 
@@ -291,6 +292,10 @@ export function scale(opts: BenchOptions): Promise<BenchResult> {
         const prior = partial ? previous(opts.quick) : undefined;
         const fresh: Measurement[] = [];
         const diagnostics: Measurement[] = prior?.diagnostics ?? [];
+        const typeCheck = { ...prior?.typeCheck };
+        for (const side of sides) {
+            typeCheck[side] = typeCheckFiles(path.join(BENCH_PROGRAMS, PROGRAMS[side]));
+        }
         const heapN = sizes.includes(HEAP_PROFILE_N) ? HEAP_PROFILE_N : opts.quick ? Math.max(...sizes) : undefined;
         const heapProfiles: HeapProfileSummary[] = (prior?.heapProfiles ?? []).filter((h) => !(sides.includes(h.side) && heapN !== undefined));
         for (const side of sides) {
@@ -340,6 +345,7 @@ export function scale(opts: BenchOptions): Promise<BenchResult> {
             measurements,
             diagnostics,
             heapProfiles,
+            typeCheck,
             fits: fitAll(measurements),
             chart: "scale.svg",
             parts: [...(prior?.parts ?? []).filter((p) => !coveredBy(p, sizes, sides)),
