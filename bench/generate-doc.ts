@@ -301,7 +301,7 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         "  (benchmark 2) and the scale benchmark at N = 1, 200, 1000, each for the dynamic face, the plugin face and the no-op",
         "  dynamic resources, with the program's heap by owner at N = 200.",
         "- The scale benchmark can be split into parts (N = 1000 is the expensive one): `npm run bench -- scale --sizes=10,100,500`,",
-        "  then `npm run bench -- scale --sizes=1000 --side=ours` and `... --side=noop`; each part re-measures the fixed cost T(1)",
+        "  then `npm run bench -- scale --sizes=1000 --side=ours`, `... --side=plugin` and `... --side=noop`; each part re-measures the fixed cost T(1)",
         "  and merges its (side, N) into `bench/results/scale.json`. On a shared machine, run each part on its own (e.g. under a",
         "  lock) so they do not overlap. `npm run bench -- scale --refit` recomputes the fits, rows and chart from the saved",
         "  measurements without measuring.",

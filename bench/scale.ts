@@ -15,12 +15,13 @@ import {
  * Benchmark 6: how the cost of preview, up, refresh and destroy grows with the stack, N = 10, 100,
  * 500, 1000 models (no API latency: what grows is software cost), beside the same N of no-op
  * dynamic resources (bench/programs/echo: a create that returns at once, no SageMaker code), which is
- * the engine's own cost. Per operation: wall time, API calls, peak RSS and CPU per process kind,
+ * the engine's own cost, and the same models through the provider plugin (bench/programs/plugin-models,
+ * issue 24): each face's ratio to the no-op resources carries issue 26's targets. Per operation: wall time, API calls, peak RSS and CPU per process kind,
  * bytes written, and the growth exponent k of time ~ N^k fitted by least squares on
  * log(T(N) - T(1)) vs log(N - 1): T(1), the same operation on a 1-resource stack, is the fixed cost
  * (CLI, language host, program start, and the provider plugin's start, which N = 0 would not have).
  *
- * N = 1000 is expensive on 2 CPUs: `--sizes=1000` (and `--side=ours|noop`) measures only some sizes
+ * N = 1000 is expensive on 2 CPUs: `--sizes=1000` (and `--side=ours|plugin|noop`) measures only some sizes
  * (sides) and merges them into the existing results, so a run can be split into parts that each hold
  * the machine for a while only.
  */
@@ -42,7 +43,7 @@ export function coveredBy(part: ScaleDetails["parts"][number], sizes: number[], 
     return part.sizes.every((n) => sizes.includes(n)) && part.sides.every((s) => sides.includes(s));
 }
 
-/** `--side=ours` or `--side=noop` measures one side only (a part of a split run); both by default. */
+/** `--side=ours`, `--side=plugin` or `--side=noop` measures one side only (a part of a split run); all three by default. */
 function parseSides(args: string[] | undefined): Side[] {
     const flag = args?.find((a) => a.startsWith("--side="))?.slice("--side=".length);
     if (flag === undefined) {
