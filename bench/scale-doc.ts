@@ -143,7 +143,7 @@ export function gapOwner(d: ScaleDetails, side: Side, op: Operation, n: number, 
             `${r1(p(o1) - p(e1))} MiB of the ${r1(p(o) - p(e))} MiB gap); per resource above N = 1 ${r1(perO)} KiB vs ${r1(perE)} KiB` +
             typeCheckText(d, side) +
             (heap ? `; live heap at the program's exit (--heap-prof, ${op} of N = ${heap.n}): ${heapSummary(heap)}` +
-                (heapE ? `; no-op: ${heapSummary(heapE)}` : "") : "");
+                (heapE ? `; no-op: ${heapSummary(heapE)}` : "") : "") + besidePlugin(d, side, op, n, what);
     }
     const cpuTotal = (m: Measurement) => Object.values(m.cpuSeconds).reduce((a, b) => a + b, 0);
     const kinds: [string, string][] = [["engine", "engine"], ["languageHost", "languageHost"], ["program", "program"], [PROVIDER_KIND[side], PROVIDER_KIND.noop]];
@@ -161,7 +161,19 @@ export function gapOwner(d: ScaleDetails, side: Side, op: Operation, n: number, 
         `; CPU above the no-op's by process: ${deltas.map((x) => `${x.k} ${r1(x.ours)} - ${r1(x.noop)} = ${r1(x.delta)} s`).join(", ")} ` +
         `(all processes ${r1(cpuTotal(o))} vs ${r1(cpuTotal(e))} s); largest: ${top.k}` +
         (state && stateNoop ? `; state after up ${formatNumber(round(state / n))} B per resource vs ${formatNumber(round(stateNoop / n))} B ` +
-            `(the engine rewrites it after every step)` : "");
+            `(the engine rewrites it after every step)` : "") + besidePlugin(d, side, op, n, what);
+}
+
+/** For the dynamic face: the same figure on the plugin face, measured in the same run (issue 26: the plugin face is the answer where the dynamic face cannot close a gap). */
+function besidePlugin(d: ScaleDetails, side: Side, op: Operation, n: number, what: "wall" | "cpu" | "rss"): string {
+    const p = d.measurements.find((m) => m.side === "plugin" && m.op === op && m.n === n);
+    const e = d.measurements.find((m) => m.side === "noop" && m.op === op && m.n === n);
+    if (side !== "ours" || !p || !e) {
+        return "";
+    }
+    const [pv, ev, unit] = what === "wall" ? [p.ms / 1000, e.ms / 1000, "s"] : what === "cpu" ? [p.cpuSeconds.engine ?? 0, e.cpuSeconds.engine ?? 0, "s"]
+        : [(p.peakKiB.program ?? 0) / 1024, (e.peakKiB.program ?? 0) / 1024, "MiB"];
+    return `; the plugin face beside it: ${formatNumber(round(pv, 2))} ${unit} (${formatNumber(round(pv / Math.max(ev, 1e-9), 2))}x the no-op)`;
 }
 
 /** "; the type check loads ..." when the run measured it for the side and the no-op program. */
