@@ -142,7 +142,7 @@ export function gapOwner(d: ScaleDetails, side: Side, op: Operation, n: number, 
         return `program peak RSS in ${op}: ${r1(p(o))} MiB vs ${r1(p(e))} MiB; at N = 1 ${r1(p(o1))} vs ${r1(p(e1))} MiB (fixed: ` +
             `${r1(p(o1) - p(e1))} MiB of the ${r1(p(o) - p(e))} MiB gap); per resource above N = 1 ${r1(perO)} KiB vs ${r1(perE)} KiB` +
             typeCheckText(d, side) +
-            (heap ? `; live heap at the program's exit (--heap-prof, ${op} of N = ${heap.n}): ${heapSummary(heap)}` +
+            (heap ? `; live heap at the program's exit (--heap-prof, ${heap.op} of N = ${heap.n}): ${heapSummary(heap)}` +
                 (heapE ? `; no-op: ${heapSummary(heapE)}` : "") : "") + besidePlugin(d, side, op, n, what);
     }
     const cpuTotal = (m: Measurement) => Object.values(m.cpuSeconds).reduce((a, b) => a + b, 0);
@@ -152,12 +152,14 @@ export function gapOwner(d: ScaleDetails, side: Side, op: Operation, n: number, 
     const top = deltas.reduce((a, b) => (b.delta > a.delta ? b : a));
     const o1 = at(side, op, 1);
     const e1 = at("noop", op, 1);
-    const fixedGap = o1 && e1 ? o1.ms - e1.ms : undefined;
+    // The part of the gap already there with one resource, on the figure the target is on.
+    const figure = (m: Measurement) => (what === "cpu" ? (m.cpuSeconds.engine ?? 0) * 1000 : m.ms);
+    const fixedGap = o1 && e1 ? figure(o1) - figure(e1) : undefined;
     const gap = o.ms - e.ms;
     const state = at(side, "up", n)?.stateBytes;
     const stateNoop = at("noop", "up", n)?.stateBytes;
     return `${what === "wall" ? `wall ${s(o.ms)} vs ${s(e.ms)}, gap ${s(gap)}` : `engine CPU ${o.cpuSeconds.engine ?? "?"} s vs ${e.cpuSeconds.engine ?? "?"} s`}` +
-        (fixedGap !== undefined ? `; at N = 1 already ${s(fixedGap)} (fixed: ${s(o1!.ms)} vs ${s(e1!.ms)}${op === "preview" || op === "up" ? typeCheckText(d, side) : ""})` : "") +
+        (fixedGap !== undefined ? `; at N = 1 already ${s(fixedGap)} (fixed: ${s(figure(o1!))} vs ${s(figure(e1!))}${op === "preview" || op === "up" ? typeCheckText(d, side) : ""})` : "") +
         `; CPU above the no-op's by process: ${deltas.map((x) => `${x.k} ${r1(x.ours)} - ${r1(x.noop)} = ${r1(x.delta)} s`).join(", ")} ` +
         `(all processes ${r1(cpuTotal(o))} vs ${r1(cpuTotal(e))} s); largest: ${top.k}` +
         (state && stateNoop ? `; state after up ${formatNumber(round(state / n))} B per resource vs ${formatNumber(round(stateNoop / n))} B ` +

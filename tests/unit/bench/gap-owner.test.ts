@@ -30,6 +30,9 @@ describe("bench: the measured owner of a face's gap to the no-op resources", () 
     it("compares the plugin's process with the dynamic-provider host of the no-op resources", () => {
         const owner = gapOwner(details, "plugin", "up", 200, "cpu");
         assert.match(owner, /plugin 2 - 3 = -1 s/);
+        // the fixed part of an engine-CPU gap is engine CPU at N = 1 (plugin has no N = 1 here: none printed)
+        assert.doesNotMatch(owner, /at N = 1/);
+        assert.match(gapOwner(details, "ours", "up", 200, "cpu"), /engine CPU 10 s vs 9 s; at N = 1 already 0 s \(fixed: 1 s vs 1 s\)/);
         assert.match(owner, /largest: engine/);
     });
 
