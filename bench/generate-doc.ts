@@ -14,7 +14,7 @@ import { PACED_RATE } from "./throttling";
  */
 
 /** The one command that measures both faces for issues 24 and 26 (docs/PERFORMANCE.md, "Running"). */
-export const LEAD_COMMAND = "npm run bench -- state-size scale-up scale --sizes=200,1000";
+export const LEAD_COMMAND = "npm run bench -- state-size scale-up scale --sizes=200,1000 --fresh";
 
 const ORDER = ["api-calls", "scale-up", "throttling", "state-size", "preview", "scale", "validation", "policies"];
 const DOC = path.resolve(__dirname, "..", "docs", "PERFORMANCE.md");
@@ -309,7 +309,8 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         "- Both faces side by side (issues 24 and 26) in one run, only what those issues measure, then this file:",
         `  \`${LEAD_COMMAND}\`: the state entry per resource (benchmark 4), \`up\` of 200 models at 50 ms latency`,
         "  (benchmark 2) and the scale benchmark at N = 1, 200, 1000, each for the dynamic face, the plugin face and the no-op",
-        "  dynamic resources, with the program's heap by owner at N = 200.",
+        "  dynamic resources, with the program's heap by owner at N = 200 (`--fresh`: the scale results of this run only, no",
+        "  earlier part merged in; the growth exponents are then the slope between N = 200 and 1000 above T(1)).",
         "- The scale benchmark can be split into parts (N = 1000 is the expensive one): `npm run bench -- scale --sizes=10,100,500`,",
         "  then `npm run bench -- scale --sizes=1000 --side=ours`, `... --side=plugin` and `... --side=noop`; each part re-measures the fixed cost T(1)",
         "  and merges its (side, N) into `bench/results/scale.json`. On a shared machine, run each part on its own (e.g. under a",

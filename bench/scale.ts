@@ -290,7 +290,8 @@ export function scale(opts: BenchOptions): Promise<BenchResult> {
     const repeatsFor = (n: number) => (opts.quick ? 1 : n <= 100 ? 3 : 1);
     return runBenchmark("scale", "6. Scale: preview, up, refresh, destroy of N models, the dynamic face and the plugin face beside no-op dynamic resources", opts, async () => {
         const t0 = Date.now();
-        const prior = partial ? previous(opts.quick) : undefined;
+        // `--fresh`: this run's measurements only (e.g. N = 200 and 1000 for every side in one go), nothing merged from earlier parts.
+        const prior = partial && !opts.args?.includes("--fresh") ? previous(opts.quick) : undefined;
         const fresh: Measurement[] = [];
         const diagnostics: Measurement[] = prior?.diagnostics ?? [];
         const typeCheck = { ...prior?.typeCheck };
