@@ -135,7 +135,17 @@ function gaps(results: BenchResult[]): string[] {
                 `  the model's own inputs and outputs are ${formatNumber(row.ideal)} B.`,
                 `  *What would close it*: a provider of at most 1 KB per copy makes the entry at most ${formatNumber(row.ideal + 2048)} B.`);
         } else if (bench === "scale" && row.note?.includes(OWNER_MARK)) {
-            out.push(`  *Owner, measured in the same run*: ${row.note.slice(row.note.indexOf(OWNER_MARK) + OWNER_MARK.length)}.`);
+            const owner = row.note.slice(row.note.indexOf(OWNER_MARK) + OWNER_MARK.length);
+            out.push(`  *Owner, measured in the same run*: ${owner}.`);
+            if (/largest: program/.test(owner) || row.metric.includes("program")) {
+                out.push("  *Why the dynamic face keeps it*: a dynamic provider's resources are classes of a library in the program's own",
+                    "  language, so the program type-checks the library's declarations (which name the AWS SDK's shapes); a plugin's",
+                    "  program declares only the resource's token and arguments. What would shrink it inside the library: declarations",
+                    "  that import the SDK's model files rather than its package index, or the library's own generated shapes.");
+            } else if (/largest: engine/.test(owner)) {
+                out.push("  *Why*: the engine's work per step grows with the state it rewrites after every step (the state per resource",
+                    "  is above); both faces pay it, the plugin face with its smaller entry.");
+            }
         } else if (bench === "scale") {
             out.push("  *Why*: see \"Whose cost grows\" in the scale section above: the figures there (no-op resources, each",
                 "  process's CPU exponent, PULUMI_SKIP_CHECKPOINTS, bytes written) name the owner.");
