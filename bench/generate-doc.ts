@@ -143,8 +143,9 @@ function gaps(results: BenchResult[]): string[] {
                     "  program declares only the resource's token and arguments. What would shrink it inside the library: declarations",
                     "  that import the SDK's model files rather than its package index, or the library's own generated shapes.");
             } else if (/largest: engine/.test(owner)) {
-                out.push("  *Why*: the engine's work per step grows with the state it rewrites after every step (the state per resource",
-                    "  is above); both faces pay it, the plugin face with its smaller entry.");
+                out.push("  *Why*: the process above the no-op's is the engine (the CLI), which rewrites the whole state after every step",
+                    "  (state per resource above, against the no-op's) and serves each resource's provider calls: engine code, not this",
+                    "  provider's; the other face's row shows what the same engine costs there.");
             }
         } else if (bench === "scale") {
             out.push("  *Why*: see \"Whose cost grows\" in the scale section above: the figures there (no-op resources, each",
