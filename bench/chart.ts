@@ -4,12 +4,12 @@ import { OPERATIONS, type ScaleDetails } from "./scale-types";
 
 /**
  * The scale benchmark's chart: wall time vs N on log-log axes, one colour per operation, ours
- * solid with dots, the no-op dynamic resources dashed with squares, and guides of slope 1 and 2
+ * solid with dots, the plugin face dotted with rings, the no-op dynamic resources dashed with squares, and guides of slope 1 and 2
  * (time ∝ N, ∝ N²) ending at ours' largest `up`. Plain SVG written by hand: a few dozen elements.
  */
 
 const W = 900;
-const H = 500;
+const H = 560;
 const M = { left: 70, right: 230, top: 58, bottom: 55 };
 const COLOURS: Record<string, string> = { preview: "#1f77b4", up: "#d62728", refresh: "#2ca02c", destroy: "#9467bd" };
 
@@ -67,22 +67,24 @@ export function scaleChartSvg(details: ScaleDetails): string {
     }
     let legendY = M.top + 10;
     for (const op of OPERATIONS) {
-        for (const side of ["ours", "noop"] as const) {
+        for (const side of ["ours", "plugin", "noop"] as const) {
             const series = pts.filter((m) => m.op === op && m.side === side).sort((a, b) => a.n - b.n);
             if (series.length === 0) {
                 continue;
             }
             const colour = COLOURS[op];
-            const dash = side === "noop" ? ` stroke-dasharray="6,4"` : "";
+            const dash = side === "noop" ? ` stroke-dasharray="6,4"` : side === "plugin" ? ` stroke-dasharray="2,2"` : "";
             out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2"${dash} points="${series.map((m) => `${f(x(m.n))},${f(y(m.ms / 1000))}`).join(" ")}"/>`);
             for (const m of series) {
                 out.push(side === "ours"
                     ? `<circle cx="${f(x(m.n))}" cy="${f(y(m.ms / 1000))}" r="3.5" fill="${colour}"><title>${op} N=${m.n}: ${m.ms} ms</title></circle>`
-                    : `<rect x="${f(x(m.n) - 3)}" y="${f(y(m.ms / 1000) - 3)}" width="6" height="6" fill="white" stroke="${colour}"><title>no-op ${op} N=${m.n}: ${m.ms} ms</title></rect>`);
+                    : side === "plugin"
+                        ? `<circle cx="${f(x(m.n))}" cy="${f(y(m.ms / 1000))}" r="3.5" fill="white" stroke="${colour}"><title>plugin ${op} N=${m.n}: ${m.ms} ms</title></circle>`
+                        : `<rect x="${f(x(m.n) - 3)}" y="${f(y(m.ms / 1000) - 3)}" width="6" height="6" fill="white" stroke="${colour}"><title>no-op ${op} N=${m.n}: ${m.ms} ms</title></rect>`);
             }
             const k = details.fits[side]?.[op]?.k;
             out.push(`<line x1="${W - M.right + 12}" y1="${legendY}" x2="${W - M.right + 40}" y2="${legendY}" stroke="${colour}" stroke-width="2"${dash}/>`,
-                `<text x="${W - M.right + 46}" y="${legendY + 4}">${esc(`${op}${side === "noop" ? " (no-op)" : ""}${k === undefined ? "" : `, k=${k}`}`)}</text>`);
+                `<text x="${W - M.right + 46}" y="${legendY + 4}">${esc(`${op}${side === "noop" ? " (no-op)" : side === "plugin" ? " (plugin)" : ""}${k === undefined ? "" : `, k=${k}`}`)}</text>`);
             legendY += 20;
         }
     }

@@ -11,6 +11,10 @@ export const PROGRAMS = path.join(__dirname, "programs");
 export const RESULTS_DIR = path.join(__dirname, "results");
 /** Quick (smoke) runs write here (git-ignored) so they never replace the committed full results. */
 export const QUICK_RESULTS_DIR = path.join(RESULTS_DIR, "tmp", "quick");
+/** The provider plugin's executable (issue 24), found by the engine on PATH as tests/e2e/plugin-yaml.test.ts does. */
+export const PLUGIN_BIN = path.join(REPO_ROOT, "plugin", "bin");
+/** bench/programs that declare their resources through the plugin face (`sagemaker:index:*`). */
+const PLUGIN_PROGRAMS = new Set(["plugin-models"]);
 
 let defaultParallelCache: number | undefined;
 
@@ -140,10 +144,13 @@ export class Fixture {
     static async create(program: string, config: Record<string, string>, endpointOptions: LocalEndpointOptions = {}): Promise<Fixture> {
         const endpoint = await startLocalEndpoint({ port: 0, packageStatusDelayMs: 0, ...endpointOptions });
         try {
+            // The plugin face: its executable on PATH and its own region setting (the endpoint comes from
+            // AWS_ENDPOINT_URL_SAGEMAKER, as for the dynamic face).
+            const plugin = PLUGIN_PROGRAMS.has(program);
             const stack = await PulumiStack.create(path.join(PROGRAMS, program), {
                 stackName: `bench-${program}-${process.pid}`,
-                config: { "aws:region": "us-east-1", ...config },
-                env: endpointEnv(endpoint),
+                config: { "aws:region": "us-east-1", ...(plugin ? { "sagemaker:region": "us-east-1" } : {}), ...config },
+                env: { ...endpointEnv(endpoint), ...(plugin ? { PATH: `${PLUGIN_BIN}:${engineEnv().PATH}` } : {}) },
             });
             return new Fixture(endpoint, stack);
         } catch (err) {
@@ -260,6 +267,11 @@ export class RssSampler {
         return out;
     }
 
+    /** The pids seen of one process kind (e.g. to pick the program's profile among the processes' files). */
+    pidsOf(kind: string): number[] {
+        return [...this.cpuTicks.entries()].filter(([, v]) => v.kind === kind).map(([pid]) => pid);
+    }
+
     /** Bytes each process kind wrote with write(2) (checkpoint files, gRPC, logs), as last sampled. */
     writtenBytes(): Record<string, number> {
         const out: Record<string, number> = {};
@@ -272,6 +284,9 @@ export class RssSampler {
     private static kindOf(cmdline: string): string {
         if (cmdline.includes("cmd/dynamic-provider")) {
             return "dynamicProvider";
+        }
+        if (cmdline.includes("dist/plugin/main.js")) {
+            return "plugin";
         }
         if (cmdline.includes("/cmd/run")) {
             return "program";

@@ -11,7 +11,7 @@ import { throttling } from "./throttling";
 import { validation } from "./validation";
 
 /**
- * `npm run bench [-- --quick] [-- NAME...] [-- --sizes=N,...]`: runs the benchmarks (all by default) one after the
+ * `npm run bench [-- --quick] [-- NAME...] [-- --sizes=N,...] [-- --side=ours|plugin|noop] [-- --fresh]`: runs the benchmarks (all by default) one after the
  * other, prints each table, writes bench/results/<name>.json, then regenerates docs/PERFORMANCE.md
  * from the full results. `--quick` (or BENCH_QUICK=1) uses small sizes and writes to
  * bench/results/tmp/quick/ so a smoke check never replaces the committed numbers.

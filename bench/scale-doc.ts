@@ -1,5 +1,5 @@
 import { formatNumber, round, type BenchResult } from "./lib";
-import { OPERATIONS, SUPERLINEAR, type Fit, type Measurement, type Operation, type ScaleDetails } from "./scale-types";
+import { OPERATIONS, PROVIDER_KIND, SUPERLINEAR, type Fit, type HeapProfileSummary, type Measurement, type Operation, type ScaleDetails, type Side } from "./scale-types";
 
 /**
  * docs/PERFORMANCE.md's scale section beyond the row table: the grid of every measurement, the
@@ -7,37 +7,53 @@ import { OPERATIONS, SUPERLINEAR, type Fit, type Measurement, type Operation, ty
  * the figures of the run (no-op resources, each process's CPU, PULUMI_SKIP_CHECKPOINTS, bytes written).
  */
 
+/** Where a row's note starts its measured owner of a missed target (generate-doc.ts prints it under the row). */
+export const OWNER_MARK = "owner (measured): ";
+
 const s = (ms: number) => `${formatNumber(round(ms / 1000, 2))} s`;
 const mib = (kib: number | undefined) => (kib === undefined ? "?" : formatNumber(round(kib / 1024, 0)));
 
 export function scaleGrid(result: BenchResult, chartPath: string): string[] {
     const d = result.details as unknown as ScaleDetails;
-    const at = (side: string, op: Operation, n: number) => d.measurements.find((m) => m.side === side && m.op === op && m.n === n);
+    const at = (side: Side, op: Operation, n: number) => d.measurements.find((m) => m.side === side && m.op === op && m.n === n);
     const lines = [
-        `![time vs N per operation, ours and no-op](${chartPath})`,
+        `![time vs N per operation: the dynamic face, the plugin face and the no-op resources](${chartPath})`,
         "",
-        "Every measurement (median of the repeats at N <= 100; N = 1 is the fixed cost T(1)): wall time, ours / no-op;",
-        "API calls; peak RSS in MiB of the CLI (engine), the language host, the program and the dynamic provider, ours / no-op.",
+        "Every measurement (median of the repeats at N <= 100; N = 1 is the fixed cost T(1)), each as dynamic face / plugin face /",
+        "no-op dynamic resources, with each face's ratio to the no-op in brackets: wall time; engine CPU; API calls (dynamic / plugin);",
+        "peak RSS in MiB of the CLI (engine), the program and the provider process (the dynamic-provider host, the plugin).",
         "",
-        "| N | operation | wall time, ours / no-op | API calls | engine RSS | language host RSS | program RSS | provider RSS | engine CPU, ours / no-op | state |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| N | operation | wall time | engine CPU | API calls | engine RSS | program RSS | provider RSS | state per resource |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ];
+    const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || !b ? "?" : formatNumber(round(a / b, 2)));
     for (const n of d.sizes) {
         for (const op of OPERATIONS) {
             const o = at("ours", op, n);
+            const p = at("plugin", op, n);
             const e = at("noop", op, n);
-            if (!o) {
+            if (!o && !p) {
                 continue;
             }
+            const three = (v: (m: Measurement | undefined, side: Side) => number | undefined, f: (x: number | undefined) => string) =>
+                `${f(v(o, "ours"))} / ${f(v(p, "plugin"))} / ${f(v(e, "noop"))} (${ratio(v(o, "ours"), v(e, "noop"))}, ${ratio(v(p, "plugin"), v(e, "noop"))})`;
             // refresh and destroy do not run the program: no program process to measure.
-            const rss = (kind: string) => (o.peakKiB[kind] === undefined && e?.peakKiB[kind] === undefined ? "—" : `${mib(o.peakKiB[kind])} / ${mib(e?.peakKiB[kind])}`);
-            lines.push(`| ${n} | ${op} | ${s(o.ms)} / ${e ? s(e.ms) : "?"} | ${o.calls} | ${rss("engine")} | ${rss("languageHost")} | ${rss("program")} | ` +
-                `${rss("dynamicProvider")} | ${o.cpuSeconds.engine ?? "?"} / ${e?.cpuSeconds.engine ?? "?"} s | ` +
-                `${op === "destroy" ? "" : `${formatNumber(round(o.stateBytes / 1024, 0))} KiB`} |`);
+            const rss = (kind: (side: Side) => string) => (o?.peakKiB[kind("ours")] === undefined && p?.peakKiB[kind("plugin")] === undefined ? "—"
+                : three((m, side) => m?.peakKiB[kind(side)], mib));
+            const secs = (x: number | undefined) => (x === undefined ? "?" : `${formatNumber(round(x / 1000, 2))} s`);
+            const cpu = (x: number | undefined) => (x === undefined ? "?" : `${x} s`);
+            const state = (m: Measurement | undefined) => (m ? formatNumber(round(m.stateBytes / n, 0)) : "?");
+            lines.push(`| ${n} | ${op} | ${three((m) => m?.ms, secs)} | ${three((m) => m?.cpuSeconds.engine, cpu)} | ${o?.calls ?? "?"} / ${p?.calls ?? "?"} | ` +
+                `${rss(() => "engine")} | ${rss(() => "program")} | ${rss((side) => PROVIDER_KIND[side])} | ` +
+                `${op === "destroy" ? "" : `${state(o)} / ${state(p)} / ${state(e)} B`} |`);
         }
     }
     const parts = d.parts ?? [];
     lines.push("", `Measured in ${parts.length} part(s): ${parts.map((p) => `${(p.sides ?? ["ours", "noop"]).join(" + ")} at N = ${p.sizes.join(", ")} in ${p.seconds} s (${p.date})`).join("; ")}.`);
+    for (const h of d.heapProfiles ?? []) {
+        lines.push("", `Program heap, ${h.side === "ours" ? "dynamic face" : h.side === "plugin" ? "plugin face" : "no-op resources"}, ${h.op} of N = ${h.n} ` +
+            `(NODE_OPTIONS=--heap-prof, live at the program's exit): ${heapSummary(h)}.`);
+    }
     return lines;
 }
 
@@ -100,4 +116,84 @@ export function growthOwners(result: BenchResult): string[] {
         out.push(`- **${op}**: k = ${f.k} > ${SUPERLINEAR}. Whose cost: ${verdict}`, ...[...evidence, ...others].map((x) => `  - ${x}`));
     }
     return out;
+}
+
+/**
+ * The measured owner of a face's gap to the no-op resources at one operation and N (issue 26): how much
+ * of the wall-time gap is already there at N = 1 (fixed: program start, type checks, plugin start), and
+ * each process's CPU above the no-op's. `what` picks the figure the target is on.
+ */
+export function gapOwner(d: ScaleDetails, side: Side, op: Operation, n: number, what: "wall" | "cpu" | "rss"): string {
+    const at = (s: Side, o: Operation, size: number) => d.measurements.find((m) => m.side === s && m.op === o && m.n === size);
+    const o = at(side, op, n);
+    const e = at("noop", op, n);
+    if (!o || !e) {
+        return "";
+    }
+    const r1 = (x: number) => formatNumber(round(x, 1));
+    if (what === "rss") {
+        const p = (m: Measurement | undefined) => (m?.peakKiB.program ?? 0) / 1024;
+        const o1 = at(side, op, 1);
+        const e1 = at("noop", op, 1);
+        const perO = ((p(o) - p(o1)) * 1024) / (n - 1);
+        const perE = ((p(e) - p(e1)) * 1024) / (n - 1);
+        const heap = d.heapProfiles?.find((h) => h.side === side);
+        const heapE = d.heapProfiles?.find((h) => h.side === "noop");
+        return `program peak RSS in ${op}: ${r1(p(o))} MiB vs ${r1(p(e))} MiB; at N = 1 ${r1(p(o1))} vs ${r1(p(e1))} MiB (fixed: ` +
+            `${r1(p(o1) - p(e1))} MiB of the ${r1(p(o) - p(e))} MiB gap); per resource above N = 1 ${r1(perO)} KiB vs ${r1(perE)} KiB` +
+            typeCheckText(d, side) +
+            (heap ? `; live heap at the program's exit (--heap-prof, ${heap.op} of N = ${heap.n}): ${heapSummary(heap)}` +
+                (heapE ? `; no-op: ${heapSummary(heapE)}` : "") : "") + besidePlugin(d, side, op, n, what);
+    }
+    const cpuTotal = (m: Measurement) => Object.values(m.cpuSeconds).reduce((a, b) => a + b, 0);
+    const kinds: [string, string][] = [["engine", "engine"], ["languageHost", "languageHost"], ["program", "program"], [PROVIDER_KIND[side], PROVIDER_KIND.noop]];
+    const deltas = kinds.map(([k, kn]) => ({ k, ours: o.cpuSeconds[k] ?? 0, noop: e.cpuSeconds[kn] ?? 0 }))
+        .map((x) => ({ ...x, delta: x.ours - x.noop }));
+    const top = deltas.reduce((a, b) => (b.delta > a.delta ? b : a));
+    const o1 = at(side, op, 1);
+    const e1 = at("noop", op, 1);
+    // The part of the gap already there with one resource, on the figure the target is on.
+    const figure = (m: Measurement) => (what === "cpu" ? (m.cpuSeconds.engine ?? 0) * 1000 : m.ms);
+    const fixedGap = o1 && e1 ? figure(o1) - figure(e1) : undefined;
+    const gap = o.ms - e.ms;
+    const state = at(side, "up", n)?.stateBytes;
+    const stateNoop = at("noop", "up", n)?.stateBytes;
+    return `${what === "wall" ? `wall ${s(o.ms)} vs ${s(e.ms)}, gap ${s(gap)}` : `engine CPU ${o.cpuSeconds.engine ?? "?"} s vs ${e.cpuSeconds.engine ?? "?"} s`}` +
+        (fixedGap !== undefined ? `; at N = 1 already ${s(fixedGap)} (fixed: ${s(figure(o1!))} vs ${s(figure(e1!))}${op === "preview" || op === "up" ? typeCheckText(d, side) : ""})` : "") +
+        `; CPU above the no-op's by process: ${deltas.map((x) => `${x.k} ${r1(x.ours)} - ${r1(x.noop)} = ${r1(x.delta)} s`).join(", ")} ` +
+        `(all processes ${r1(cpuTotal(o))} vs ${r1(cpuTotal(e))} s); largest: ${top.k}` +
+        (state && stateNoop ? `; state after up ${formatNumber(round(state / n))} B per resource vs ${formatNumber(round(stateNoop / n))} B ` +
+            `(the engine rewrites it after every step)` : "") + besidePlugin(d, side, op, n, what);
+}
+
+/** For the dynamic face: the same figure on the plugin face, measured in the same run (issue 26: the plugin face is the answer where the dynamic face cannot close a gap). */
+function besidePlugin(d: ScaleDetails, side: Side, op: Operation, n: number, what: "wall" | "cpu" | "rss"): string {
+    const p = d.measurements.find((m) => m.side === "plugin" && m.op === op && m.n === n);
+    const e = d.measurements.find((m) => m.side === "noop" && m.op === op && m.n === n);
+    if (side !== "ours" || !p || !e) {
+        return "";
+    }
+    const [pv, ev, unit] = what === "wall" ? [p.ms / 1000, e.ms / 1000, "s"] : what === "cpu" ? [p.cpuSeconds.engine ?? 0, e.cpuSeconds.engine ?? 0, "s"]
+        : [(p.peakKiB.program ?? 0) / 1024, (e.peakKiB.program ?? 0) / 1024, "MiB"];
+    return `; the plugin face beside it: ${formatNumber(round(pv, 2))} ${unit} (${formatNumber(round(pv / Math.max(ev, 1e-9), 2))}x the no-op)`;
+}
+
+/** "; the type check loads ..." when the run measured it for the side and the no-op program. */
+function typeCheckText(d: ScaleDetails, side: Side): string {
+    const t = d.typeCheck?.[side];
+    const z = d.typeCheck?.noop;
+    if (!t || !z) {
+        return "";
+    }
+    const mb = (b: number) => `${formatNumber(round(b / 1e6, 1))} MB`;
+    const extra = t.byPackage.filter(([pkg]) => !z.byPackage.some(([q]) => q === pkg)).slice(0, 3);
+    return `; the program's type check (ts-node) loads ${t.files} files, ${mb(t.bytes)}, against ${z.files} files, ${mb(z.bytes)}` +
+        (extra.length ? `, the extra ones mostly ${extra.map(([pkg, n, b]) => `${pkg} (${n} files, ${mb(b)})`).join(", ")}` : "");
+}
+
+/** The heaviest allocation sites of a sampling heap profile, by self size. */
+function heapSummary(h: HeapProfileSummary): string {
+    const m = (b: number) => `${formatNumber(round(b / 2 ** 20, 1))} MiB`;
+    return `${m(h.totalBytes)} sampled live; by owner ${Object.entries(h.byPackage).slice(0, 4).map(([k, v]) => `${k} ${m(v)}`).join(", ")}; ` +
+        `heaviest sites ${h.top.slice(0, 3).map((t) => `${t.where} ${m(t.bytes)}`).join(", ")}`;
 }

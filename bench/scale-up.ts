@@ -15,6 +15,46 @@ const LATENCY_MS = 50;
 const MIN_CALLS_CREATE = 1;
 const MIN_CALLS_DELETE = 1;
 
+interface Measured { n: number; upMs: number; upCalls: number; delMs: number; load: number }
+
+/** For each size: the fixed cost (up with 0 models) just before, up of N models, delete via up of 0 models. */
+async function upSeries(f: Fixture, sizes: number[], fixedRuns: number[], measured: Measured[], runs: Record<string, unknown>[],
+    log: (l: string) => void): Promise<void> {
+    await f.measure(UP); // creates the stack resource
+    for (const n of sizes) {
+        const fixed = await f.measure(UP); // 0 models, nothing to change: the fixed cost, just before
+        fixedRuns.push(round(fixed.ms, 0));
+        await f.config({ "bench:count": String(n) });
+        const sampler = new RssSampler(f.stack.backendDir);
+        const load = round(os.loadavg()[0]);
+        const up = await f.measure(UP, { sampler });
+        await f.config({ "bench:count": "0" });
+        const del = await f.measure(UP);
+        measured.push({ n, upMs: up.ms, upCalls: totalCalls(up.calls), delMs: del.ms, load });
+        runs.push({ n, fixedMs: round(fixed.ms, 0), upMs: round(up.ms, 0), upCalls: up.calls, deleteMs: round(del.ms, 0),
+            deleteCalls: del.calls, loadavg1m: load, upCpuSeconds: sampler.cpuSeconds(), upPeakKiB: sampler.peakKiB });
+        log(`  N=${n}: fixed ${round(fixed.ms, 0)} ms, up ${round(up.ms, 0)} ms (${totalCalls(up.calls)} calls), ` +
+            `delete ${round(del.ms, 0)} ms, load ${load}`);
+    }
+}
+
+/** up and delete rows against ceil(N / parallel) x calls x latency + the fixed cost; the largest N carries the target. */
+function upRows(label: string, measured: Measured[], sizes: number[], fixedMs: number, parallel: number): Row[] {
+    const rows: Row[] = [];
+    for (const m of measured) {
+        const waves = Math.ceil(m.n / parallel);
+        const ideal = (waves * MIN_CALLS_CREATE * LATENCY_MS + fixedMs) / 1000;
+        const perModel = m.upCalls / m.n;
+        const idealOwnCalls = (waves * perModel * LATENCY_MS + fixedMs) / 1000;
+        const last = m.n === sizes[sizes.length - 1];
+        rows.push(row(`${label}up, N = ${m.n}`, m.upMs / 1000, ideal, "s", last ? { on: "ratio", op: "<=", value: 2.0 } : undefined,
+            `${waves} waves x ${MIN_CALLS_CREATE} call x ${LATENCY_MS} ms + fixed; the provider makes ${round(perModel)} calls/model ` +
+            `(ideal with those: ${round(idealOwnCalls)} s); ${round((m.upMs - fixedMs) / m.n, 1)} ms per model above fixed; load ${m.load}`));
+        rows.push(row(`${label}delete via up, N = ${m.n}`, m.delMs / 1000, (waves * MIN_CALLS_DELETE * LATENCY_MS + fixedMs) / 1000, "s"));
+    }
+    return rows;
+}
+
 export function scaleUp(opts: BenchOptions) {
     const parallel = defaultParallel();
     return runBenchmark("scale-up", `2. pulumi up of N models, ${LATENCY_MS} ms per API call, --parallel ${parallel} (the CLI default)`, opts, async () => {
@@ -23,40 +63,15 @@ export function scaleUp(opts: BenchOptions) {
         opts.log(`  no-op program up: ${noop.runsMs.join(", ")} ms`);
         const runs: Record<string, unknown>[] = [];
         const fixedRuns: number[] = [];
-        const measured: { n: number; upMs: number; upCalls: number; delMs: number; load: number }[] = [];
+        const measured: Measured[] = [];
         const f = await Fixture.create("models", { "bench:count": "0" }, { faults: { latencyMs: LATENCY_MS } });
         const rows: Row[] = [];
         try {
-            await f.measure(UP); // creates the stack resource
-            for (const n of sizes) {
-                const fixed = await f.measure(UP); // 0 models, nothing to change: the fixed cost, just before
-                fixedRuns.push(round(fixed.ms, 0));
-                await f.config({ "bench:count": String(n) });
-                const sampler = new RssSampler(f.stack.backendDir);
-                const load = round(os.loadavg()[0]);
-                const up = await f.measure(UP, { sampler });
-                await f.config({ "bench:count": "0" });
-                const del = await f.measure(UP);
-                measured.push({ n, upMs: up.ms, upCalls: totalCalls(up.calls), delMs: del.ms, load });
-                runs.push({ n, fixedMs: round(fixed.ms, 0), upMs: round(up.ms, 0), upCalls: up.calls, deleteMs: round(del.ms, 0),
-                    deleteCalls: del.calls, loadavg1m: load, upCpuSeconds: sampler.cpuSeconds(), upPeakKiB: sampler.peakKiB });
-                opts.log(`  N=${n}: fixed ${round(fixed.ms, 0)} ms, up ${round(up.ms, 0)} ms (${totalCalls(up.calls)} calls), ` +
-                    `delete ${round(del.ms, 0)} ms, load ${load}`);
-            }
+            await upSeries(f, sizes, fixedRuns, measured, runs, opts.log);
             const fixedMs = median(fixedRuns);
             rows.push(row("fixed cost: up of the same program, 0 models (engine fixed overhead)", fixedMs / 1000, fixedMs / 1000, "s", undefined,
                 `median of ${fixedRuns.join(", ")} ms; the zero-resource program: median ${noop.medianMs} ms (${noop.runsMs.join(", ")})`));
-            for (const m of measured) {
-                const waves = Math.ceil(m.n / parallel);
-                const ideal = (waves * MIN_CALLS_CREATE * LATENCY_MS + fixedMs) / 1000;
-                const perModel = m.upCalls / m.n;
-                const idealOwnCalls = (waves * perModel * LATENCY_MS + fixedMs) / 1000;
-                const last = m.n === sizes[sizes.length - 1];
-                rows.push(row(`up, N = ${m.n}`, m.upMs / 1000, ideal, "s", last ? { on: "ratio", op: "<=", value: 2.0 } : undefined,
-                    `${waves} waves x ${MIN_CALLS_CREATE} call x ${LATENCY_MS} ms + fixed; the provider makes ${round(perModel)} calls/model ` +
-                    `(ideal with those: ${round(idealOwnCalls)} s); ${round((m.upMs - fixedMs) / m.n, 1)} ms per model above fixed; load ${m.load}`));
-                rows.push(row(`delete via up, N = ${m.n}`, m.delMs / 1000, (waves * MIN_CALLS_DELETE * LATENCY_MS + fixedMs) / 1000, "s"));
-            }
+            rows.push(...upRows("", measured, sizes, fixedMs, parallel));
             // Diagnostics at the largest N: no latency isolates the engine + provider cost per resource,
             // and a provider that makes no call at all (bench/programs/echo) the engine's alone.
             // Left out of quick runs (they explain a full run's gap; quick must stay under 5 minutes).
@@ -103,6 +118,37 @@ export function scaleUp(opts: BenchOptions) {
         } finally {
             await f.dispose();
         }
-        return { rows, details: { parallel, latencyMs: LATENCY_MS, fixedUpMs: { medianMs: median(fixedRuns), runsMs: fixedRuns }, noopProgramUpMs: noop, runs } };
+        // The plugin face (issue 24): the same models through pulumi-resource-sagemaker, same latency, same ideal
+        // with its own fixed cost (the same program shape with 0 models).
+        const pluginFixed: number[] = [];
+        const pluginMeasured: Measured[] = [];
+        const pluginRuns: Record<string, unknown>[] = [];
+        let pluginZero: Row | undefined;
+        const p = await Fixture.create("plugin-models", { "bench:count": "0" }, { faults: { latencyMs: LATENCY_MS } });
+        try {
+            opts.log("  plugin face:");
+            await upSeries(p, sizes, pluginFixed, pluginMeasured, pluginRuns, opts.log);
+            if (!opts.quick) {
+                // Whose time it is above the latency: the same up with 0 ms latency, CPU per process.
+                const n = sizes[sizes.length - 1];
+                p.endpoint.setFaults({});
+                await p.config({ "bench:count": String(n) });
+                const zs = new RssSampler(p.stack.backendDir);
+                const zero = await p.measure(UP, { sampler: zs });
+                pluginRuns.push({ n, latencyMs: 0, upMs: round(zero.ms, 0), perResourceMs: round((zero.ms - median(pluginFixed)) / n, 1),
+                    upCpuSeconds: zs.cpuSeconds(), upPeakKiB: zs.peakKiB });
+                pluginZero = row(`plugin face: up, N = ${n}, 0 ms latency (diagnostic)`, zero.ms / 1000, median(pluginFixed) / 1000, "s", undefined,
+                    `ideal: the fixed cost; ${round((zero.ms - median(pluginFixed)) / n, 1)} ms per model; CPU s by process: ` +
+                    Object.entries(zs.cpuSeconds()).map(([k, v]) => `${k} ${v}`).join(", "));
+            }
+        } finally {
+            await p.dispose();
+        }
+        const pluginFixedMs = median(pluginFixed);
+        rows.push(row("plugin face: fixed cost, up of the same program with 0 models", pluginFixedMs / 1000, median(fixedRuns) / 1000, "s", undefined,
+            `ideal: the dynamic face's fixed cost; median of ${pluginFixed.join(", ")} ms`),
+        ...upRows("plugin face: ", pluginMeasured, sizes, pluginFixedMs, parallel), ...(pluginZero ? [pluginZero] : []));
+        return { rows, details: { parallel, latencyMs: LATENCY_MS, fixedUpMs: { medianMs: median(fixedRuns), runsMs: fixedRuns }, noopProgramUpMs: noop, runs,
+            plugin: { fixedUpMs: { medianMs: pluginFixedMs, runsMs: pluginFixed }, runs: pluginRuns } } };
     });
 }

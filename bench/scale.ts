@@ -2,9 +2,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { writeScaleChart } from "./chart";
-import { OPERATIONS, PROGRAMS, type Fit, type Measurement, type Operation, type ScaleDetails, type Side } from "./scale-types";
+import { summarizeHeapProfile } from "./heap-profile";
+import { gapOwner, OWNER_MARK } from "./scale-doc";
+import { typeCheckFiles } from "./type-check-files";
+import { FACE_LABEL, FACES, OPERATIONS, PROGRAM_RSS_TARGET, PROGRAMS, PROVIDER_KIND, RATIO_TARGET, type Fit, type HeapProfileSummary, type Measurement, type Operation, type ScaleDetails, type Side } from "./scale-types";
 import {
-    DESTROY, Fixture, growthExponent, median, PREVIEW, QUICK_RESULTS_DIR, REFRESH, RESULTS_DIR, round, row, RssSampler, runBenchmark,
+    DESTROY, Fixture, PROGRAMS as BENCH_PROGRAMS, growthExponent, median, PREVIEW, QUICK_RESULTS_DIR, REFRESH, RESULTS_DIR, round, row, RssSampler, runBenchmark,
     totalCalls, UP, type BenchOptions, type BenchResult, type Row,
 } from "./lib";
 
@@ -12,12 +15,13 @@ import {
  * Benchmark 6: how the cost of preview, up, refresh and destroy grows with the stack, N = 10, 100,
  * 500, 1000 models (no API latency: what grows is software cost), beside the same N of no-op
  * dynamic resources (bench/programs/echo: a create that returns at once, no SageMaker code), which is
- * the engine's own cost. Per operation: wall time, API calls, peak RSS and CPU per process kind,
+ * the engine's own cost, and the same models through the provider plugin (bench/programs/plugin-models,
+ * issue 24): each face's ratio to the no-op resources carries issue 26's targets. Per operation: wall time, API calls, peak RSS and CPU per process kind,
  * bytes written, and the growth exponent k of time ~ N^k fitted by least squares on
  * log(T(N) - T(1)) vs log(N - 1): T(1), the same operation on a 1-resource stack, is the fixed cost
  * (CLI, language host, program start, and the provider plugin's start, which N = 0 would not have).
  *
- * N = 1000 is expensive on 2 CPUs: `--sizes=1000` (and `--side=ours|noop`) measures only some sizes
+ * N = 1000 is expensive on 2 CPUs: `--sizes=1000` (and `--side=ours|plugin|noop`) measures only some sizes
  * (sides) and merges them into the existing results, so a run can be split into parts that each hold
  * the machine for a while only.
  */
@@ -27,6 +31,8 @@ const ARGS: Record<Operation, string[]> = { preview: PREVIEW, up: UP, refresh: R
 const FULL_SIZES = [10, 100, 500, 1000];
 const QUICK_SIZES = [10, 30];
 const PREVIEW_TARGET = 1.1;
+/** The size at which the program's heap is profiled (one extra, unmeasured preview per side). */
+const HEAP_PROFILE_N = 200;
 /** How many times the median absolute deviation of T(1)'s repeats a size must rise above T(1) to count in a fit. */
 const NOISE_FACTOR = 3;
 /** A process's CPU must grow by this much (seconds, T(N_max) - T(1)) for its exponent to mean anything. */
@@ -37,7 +43,7 @@ export function coveredBy(part: ScaleDetails["parts"][number], sizes: number[], 
     return part.sizes.every((n) => sizes.includes(n)) && part.sides.every((s) => sides.includes(s));
 }
 
-/** `--side=ours` or `--side=noop` measures one side only (a part of a split run); both by default. */
+/** `--side=ours`, `--side=plugin` or `--side=noop` measures one side only (a part of a split run); all three by default. */
 function parseSides(args: string[] | undefined): Side[] {
     const flag = args?.find((a) => a.startsWith("--side="))?.slice("--side=".length);
     if (flag === undefined) {
@@ -67,7 +73,7 @@ function stateBytes(exported: unknown): number {
 
 /** up, preview (unchanged), refresh, destroy of N resources, `repeats` times; the median is kept. */
 async function lifecycleAt(f: Fixture, side: Side, n: number, repeats: number, log: (l: string) => void,
-    env?: Record<string, string>, ops: readonly Operation[] = ["up", "preview", "refresh", "destroy"]): Promise<Measurement[]> {
+    env?: Record<string, string>, ops: readonly Operation[] = ["up", "preview", "refresh", "destroy"], heapProfiles?: HeapProfileSummary[]): Promise<Measurement[]> {
     const samples: Record<Operation, { ms: number; calls: number; sampler: RssSampler; state: number; load: number }[]> =
         { preview: [], up: [], refresh: [], destroy: [] };
     await f.config({ "bench:count": String(n) });
@@ -79,6 +85,9 @@ async function lifecycleAt(f: Fixture, side: Side, n: number, repeats: number, l
             const r = await f.measure(ARGS[op], { sampler, env });
             if (op === "up") {
                 state = stateBytes(await f.stack.exportState()); // what preview and refresh start from, too
+                if (heapProfiles && i === 0) {
+                    heapProfiles.push(await programHeapProfile(f, side, n));
+                }
             }
             samples[op].push({ ms: r.ms, calls: totalCalls(r.calls), sampler, state: op === "destroy" ? 0 : state, load });
         }
@@ -98,6 +107,26 @@ async function lifecycleAt(f: Fixture, side: Side, n: number, repeats: number, l
     log(`  ${side} N=${n}${env ? ` ${JSON.stringify(env)}` : ""}: ` +
         out.map((m) => `${m.op} ${m.ms} ms (${m.calls} calls)`).join(", ") + `; load ${out[0].loadavg1m}`);
     return out;
+}
+
+/**
+ * One unmeasured `preview` of the stack as it stands (after up: the program gets the outputs back, as in
+ * the measured preview) with NODE_OPTIONS=--heap-prof: the program's live heap at its exit, by owner.
+ */
+async function programHeapProfile(f: Fixture, side: Side, n: number): Promise<HeapProfileSummary> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-heap-"));
+    try {
+        const sampler = new RssSampler(f.stack.backendDir);
+        await f.measure(PREVIEW, { sampler, env: { NODE_OPTIONS: `--heap-prof --heap-prof-dir=${dir}` } });
+        const pids = sampler.pidsOf("program");
+        const file = fs.readdirSync(dir).find((x) => pids.some((pid) => x.includes(`.${pid}.`)));
+        if (!file) {
+            throw new Error(`no heap profile of the program (pids ${pids.join(", ")}) among ${fs.readdirSync(dir).join(", ")}`);
+        }
+        return summarizeHeapProfile(path.join(dir, file), side, n, "preview");
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 /** Growth exponents per side and operation from all measurements (N = 1 is the fixed cost). */
@@ -177,40 +206,56 @@ function rows(details: ScaleDetails): Row[] {
     const out: Row[] = [];
     const nMax = Math.max(...measurements.map((m) => m.n));
     const at = (side: Side, op: Operation, n = nMax) => measurements.find((m) => m.side === side && m.op === op && m.n === n);
-    for (const op of OPERATIONS) {
-        const f = fits.ours?.[op];
-        const e = fits.noop?.[op];
-        if (!f || f.k === null) {
-            // Too few points above the fixed cost (machine load swamped the small N): no fit.
-            continue;
+    for (const face of FACES) {
+        const label = face === "ours" ? "" : `${FACE_LABEL[face]}: `;
+        for (const op of OPERATIONS) {
+            const f = fits[face]?.[op];
+            const e = fits.noop?.[op];
+            if (!f || f.k === null) {
+                // Too few points above the fixed cost (machine load swamped the small N): no fit.
+                continue;
+            }
+            const cpu = Object.entries(f.cpuK).map(([k, v]) => `${k} ${v}`).join(", ");
+            const left = f.points.filter((p) => p.n > 1 && !f.fitted.includes(p.n)).map((p) => p.n);
+            out.push(row(`${label}${op}: growth exponent k (time above the fixed cost ~ N^k), N = ${f.fitted.join("/")}`,
+                f.k, 1, "", op === "preview" ? { on: "measured", op: "<=", value: PREVIEW_TARGET } : undefined,
+                `ideal: linear; no-op resources: k = ${e?.k ?? "?"}; slope between the two largest N: ${FACE_LABEL[face]} ${f.lastSlope}, no-op ${e?.lastSlope ?? "?"}; ` +
+                `k of each process's CPU: ${cpu}; fixed cost T(1) ${f.fixedMs} ms` +
+                (f.fitted.length < 3 ? `; ${f.fitted.length} sizes above T(1): the exponent is the slope between them, not a fit` : "") +
+                (left.length ? `; N = ${left.join(", ")} left out: within ${f.noiseMs} ms of T(1) (${NOISE_FACTOR}x the median absolute deviation of its repeats)` : "")));
         }
-        const cpu = Object.entries(f.cpuK).map(([k, v]) => `${k} ${v}`).join(", ");
-        const left = f.points.filter((p) => p.n > 1 && !f.fitted.includes(p.n)).map((p) => p.n);
-        out.push(row(`${op}: growth exponent k (time above the fixed cost ~ N^k), N = ${f.fitted.join("/")}`,
-            f.k, 1, "", op === "preview" ? { on: "measured", op: "<=", value: PREVIEW_TARGET } : undefined,
-            `ideal: linear; no-op resources: k = ${e?.k ?? "?"}; slope between the two largest N: ours ${f.lastSlope}, no-op ${e?.lastSlope ?? "?"}; ` +
-            `k of each process's CPU (ours): ${cpu}; fixed cost T(1) ${f.fixedMs} ms` +
-            (left.length ? `; N = ${left.join(", ")} left out: within ${f.noiseMs} ms of T(1) (${NOISE_FACTOR}x the median absolute deviation of its repeats)` : "")));
     }
-    for (const op of OPERATIONS) {
-        const o = at("ours", op);
-        const e = at("noop", op);
-        if (!o || !e) {
-            continue;
+    // Issue 26's targets, for each face against the same N of no-op dynamic resources, with the measured owner of each gap.
+    for (const face of FACES) {
+        const label = face === "ours" ? "" : `${FACE_LABEL[face]}: `;
+        for (const op of OPERATIONS) {
+            const o = at(face, op);
+            const e = at("noop", op);
+            if (!o || !e) {
+                continue;
+            }
+            const target = { on: "ratio", op: "<=", value: RATIO_TARGET[op] } as const;
+            const wall = row(`${label}${op}, N = ${nMax}: wall time`, o.ms / 1000, e.ms / 1000, "s", target,
+                `ideal: the same N of no-op dynamic resources (the engine's own cost); ${round((o.ms - (fits[face]?.[op]?.fixedMs ?? 0)) / (nMax - 1), 1)} ms ` +
+                `per model above T(1), no-op ${round((e.ms - (fits.noop?.[op]?.fixedMs ?? 0)) / (nMax - 1), 1)} ms; ${o.calls} API calls; load ${o.loadavg1m}`);
+            out.push(withOwner(wall, details, face, op, nMax, "wall"));
+            const cpu = row(`${label}${op}, N = ${nMax}: engine CPU`, o.cpuSeconds.engine ?? 0, e.cpuSeconds.engine ?? 0, "s", target,
+                "ideal: the engine's CPU for the same N of no-op dynamic resources");
+            out.push(withOwner(cpu, details, face, op, nMax, "cpu"));
         }
-        out.push(row(`${op}, N = ${nMax}: wall time`, o.ms / 1000, e.ms / 1000, "s", undefined,
-            `ideal: the same N of no-op dynamic resources (the engine's own cost); ${round((o.ms - (fits.ours[op]?.fixedMs ?? 0)) / (nMax - 1), 1)} ms ` +
-            `per model above T(1), no-op ${round((e.ms - (fits.noop[op]?.fixedMs ?? 0)) / (nMax - 1), 1)} ms; ${o.calls} API calls; load ${o.loadavg1m}`));
-    }
-    const pv = at("ours", "preview");
-    if (pv) {
-        out.push(row(`preview API calls, ${nMax} unchanged models`, pv.calls, 0, "calls", { on: "measured", op: "==", value: 0 }));
-    }
-    for (const kind of ["engine", "languageHost", "program", "dynamicProvider"]) {
-        const peak = (side: Side) => Math.max(...OPERATIONS.map((op) => at(side, op)?.peakKiB[kind] ?? 0));
-        const worst = OPERATIONS.reduce((a, op) => ((at("ours", op)?.peakKiB[kind] ?? 0) > (at("ours", a)?.peakKiB[kind] ?? 0) ? op : a));
-        out.push(row(`peak RSS, N = ${nMax}, ${kind} (highest of the 4 operations)`, mib(peak("ours")), mib(peak("noop")), "MiB", undefined,
-            `ideal: the no-op resources' peak; highest in ${worst}; N = 1: ${round(mib(at("ours", worst, 1)?.peakKiB[kind]), 1)} MiB`));
+        const pv = at(face, "preview");
+        if (pv) {
+            out.push(row(`${label}preview API calls, ${nMax} unchanged models`, pv.calls, 0, "calls", { on: "measured", op: "==", value: 0 }));
+        }
+        for (const kind of ["engine", "languageHost", "program", PROVIDER_KIND[face]]) {
+            const noopKind = kind === PROVIDER_KIND[face] ? PROVIDER_KIND.noop : kind;
+            const peak = (side: Side, k: string) => Math.max(...OPERATIONS.map((op) => at(side, op)?.peakKiB[k] ?? 0));
+            const worst = OPERATIONS.reduce((a, op) => ((at(face, op)?.peakKiB[kind] ?? 0) > (at(face, a)?.peakKiB[kind] ?? 0) ? op : a));
+            const r = row(`${label}peak RSS, N = ${nMax}, ${kind} (highest of the 4 operations)`, mib(peak(face, kind)), mib(peak("noop", noopKind)), "MiB",
+                kind === "program" ? { on: "ratio", op: "<=", value: PROGRAM_RSS_TARGET } : undefined,
+                `ideal: the no-op resources' peak${noopKind !== kind ? ` (${noopKind})` : ""}; highest in ${worst}; N = 1: ${round(mib(at(face, worst, 1)?.peakKiB[kind]), 1)} MiB`);
+            out.push(kind === "program" ? withOwner(r, details, face, worst, nMax, "rss") : r);
+        }
     }
     for (const skip of diagnostics) {
         const full = at("ours", skip.op, skip.n);
@@ -226,6 +271,15 @@ function rows(details: ScaleDetails): Row[] {
     return out;
 }
 
+/** A missed target's note ends with its measured owner (docs/PERFORMANCE.md prints it beside the figure). */
+function withOwner(r: Row, details: ScaleDetails, side: Side, op: Operation, n: number, what: "wall" | "cpu" | "rss"): Row {
+    if (r.met !== false) {
+        return r;
+    }
+    const owner = gapOwner(details, side, op, n, what);
+    return owner ? { ...r, note: `${r.note ? `${r.note}; ` : ""}${OWNER_MARK}${owner}` } : r;
+}
+
 export function scale(opts: BenchOptions): Promise<BenchResult> {
     if (opts.args?.includes("--refit")) {
         return Promise.resolve(refitScale(opts.quick));
@@ -234,11 +288,18 @@ export function scale(opts: BenchOptions): Promise<BenchResult> {
     const sides = parseSides(opts.args);
     const partial = opts.args?.some((a) => a.startsWith("--sizes=") || a.startsWith("--side=")) ?? false;
     const repeatsFor = (n: number) => (opts.quick ? 1 : n <= 100 ? 3 : 1);
-    return runBenchmark("scale", "6. Scale: preview, up, refresh, destroy at N = 10 to 1000 models, beside no-op dynamic resources", opts, async () => {
+    return runBenchmark("scale", "6. Scale: preview, up, refresh, destroy of N models, the dynamic face and the plugin face beside no-op dynamic resources", opts, async () => {
         const t0 = Date.now();
-        const prior = partial ? previous(opts.quick) : undefined;
+        // `--fresh`: this run's measurements only (e.g. N = 200 and 1000 for every side in one go), nothing merged from earlier parts.
+        const prior = partial && !opts.args?.includes("--fresh") ? previous(opts.quick) : undefined;
         const fresh: Measurement[] = [];
         const diagnostics: Measurement[] = prior?.diagnostics ?? [];
+        const typeCheck = { ...prior?.typeCheck };
+        for (const side of sides) {
+            typeCheck[side] = typeCheckFiles(path.join(BENCH_PROGRAMS, PROGRAMS[side]));
+        }
+        const heapN = sizes.includes(HEAP_PROFILE_N) ? HEAP_PROFILE_N : opts.quick ? Math.max(...sizes) : undefined;
+        const heapProfiles: HeapProfileSummary[] = (prior?.heapProfiles ?? []).filter((h) => !(sides.includes(h.side) && heapN !== undefined));
         for (const side of sides) {
             const f = await Fixture.create(PROGRAMS[side], { "bench:count": "1" });
             try {
@@ -250,7 +311,9 @@ export function scale(opts: BenchOptions): Promise<BenchResult> {
                 // N = 1 in every part: the fixed cost, measured under this part's machine load.
                 fresh.push(...await lifecycleAt(f, side, 1, opts.quick ? 1 : 3, opts.log));
                 for (const n of sizes) {
-                    fresh.push(...await lifecycleAt(f, side, n, repeatsFor(n), opts.log));
+                    // The program's heap by owner at one size (HEAP_PROFILE_N if measured, else the largest quick size).
+                    const profile = n === heapN ? heapProfiles : undefined;
+                    fresh.push(...await lifecycleAt(f, side, n, repeatsFor(n), opts.log, undefined, undefined, profile));
                 }
                 const nMax = Math.max(...sizes);
                 if (side === "ours" && !opts.quick && nMax >= Math.max(...FULL_SIZES)) {
@@ -283,6 +346,8 @@ export function scale(opts: BenchOptions): Promise<BenchResult> {
             sizes: [...new Set(measurements.map((m) => m.n))].sort((a, b) => a - b),
             measurements,
             diagnostics,
+            heapProfiles,
+            typeCheck,
             fits: fitAll(measurements),
             chart: "scale.svg",
             parts: [...(prior?.parts ?? []).filter((p) => !coveredBy(p, sizes, sides)),

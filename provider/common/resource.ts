@@ -55,7 +55,19 @@ export abstract class SageMakerResource extends pulumi.CustomResource {
     protected constructor(provider: SageMakerProvider, kind: ResourceKind, name: string, inputs: Record<string, unknown>,
         outputs: readonly string[], opts?: pulumi.CustomResourceOptions) {
         const registered = Object.fromEntries(["arn", "region", "creationTime", ...outputs].map((k) => [k, undefined]));
-        super(`pulumi-nodejs:dynamic/sagemaker:${kind}`, name, { ...registered, ...inputs, __provider: providerText(provider.kind) }, opts);
+        // @pulumi/pulumi makes 4 promises per registered property and stamps each with `new Error().stack`
+        // (runtime/debuggable.ts, read only by its promise-leak report); under ts-node each stack is mapped
+        // through source-map-support: ~300 KB allocated per property, ~18 properties a model, which was most
+        // of the program's CPU and peak memory above no-op resources (docs/PERFORMANCE.md, issue 26). No frames
+        // while registering: the resource's own source position is unaffected (Resource.callsites raises the
+        // limit for it), and errors thrown here keep their message.
+        const stackTraceLimit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            super(`pulumi-nodejs:dynamic/sagemaker:${kind}`, name, { ...registered, ...inputs, __provider: providerText(provider.kind) }, opts);
+        } finally {
+            Error.stackTraceLimit = stackTraceLimit;
+        }
         warnPlaintextSecrets(this, kind, name, inputs);
     }
 }
