@@ -44,6 +44,7 @@ export function knownString(v: unknown): v is string {
     return typeof v === "string" && !isUnknown(v);
 }
 
+/** Bytes in UTF-8 (Buffer.byteLength's default encoding). */
 export function utf8Bytes(s: string): number {
-    return Buffer.byteLength(s, "utf8");
+    return Buffer.byteLength(s);
 }
