@@ -32,7 +32,7 @@ export default {
     "mochaOptions": {
         "config": ".mocharc.json",
         "spec": SPEC.length > 0 ? SPEC : [
-            "tests/unit/{aws,common,engine,identity,model,model-package,model-package-group,registry,shapes,property,facts,policy-pack}/**/*.test.ts",
+            "tests/unit/{aws,common,engine,identity,model,model-package,model-package-group,registry,rules,shapes,property,facts,policy-pack}/**/*.test.ts",
             "tests/integration/{engine,model,model-package,local-endpoint,aws}/**/*.test.ts"
         ]
     },
