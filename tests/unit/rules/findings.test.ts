@@ -124,6 +124,10 @@ const CASES: { name: string; operation: string; input: Obj; expect: Row[] }[] = 
         input: { ModelPackageGroupName: "churn", ModelApprovalStatus: "Approved", ApprovalDescription: "ok" }, expect: [] },
     { name: "both names", operation: "CreateModelPackage", input: versioned({ ModelPackageName: "x" }), expect: [["ModelPackageName", "exclusive"]] },
     { name: "neither name", operation: "CreateModelPackage", input: { InferenceSpecification: spec([c()]) }, expect: [["ModelPackageGroupName", "required"]] },
+    { name: "neither name, with an approval status and no specification: only the missing name (it is not an unversioned package)", operation: "CreateModelPackage",
+        input: { ModelApprovalStatus: "Approved" }, expect: [["ModelPackageGroupName", "required"]] },
+    { name: "both names, with an approval status and no specification: only the conflict", operation: "CreateModelPackage",
+        input: { ModelPackageGroupName: "churn", ModelPackageName: "x", ModelApprovalStatus: "Approved" }, expect: [["ModelPackageName", "exclusive"]] },
     { name: "approval on an unversioned package (\"does not apply to unversioned models\")", operation: "CreateModelPackage",
         input: unversioned({ ModelApprovalStatus: "Approved", ApprovalDescription: "ok" }),
         expect: [["ModelApprovalStatus", "versionedOnly", "check"], ["ApprovalDescription", "versionedOnly", "check"]] },
@@ -136,8 +140,10 @@ const CASES: { name: string; operation: string; input: Obj; expect: Row[] }[] = 
         input: { ModelPackageGroupName: "churn", AdditionalInferenceSpecifications: [spec([c()], "gpu")] }, expect: [["AdditionalInferenceSpecifications", "requires"]] },
     { name: "two additional specifications with one name", operation: "CreateModelPackage",
         input: versioned({ AdditionalInferenceSpecifications: [spec([c()], "gpu"), spec([c()], "cpu"), spec([c()], "gpu")] }), expect: [["AdditionalInferenceSpecifications", "unique"]] },
-    { name: "additional specifications whose names are missing or not known yet are not compared", operation: "CreateModelPackage",
-        input: versioned({ AdditionalInferenceSpecifications: [spec([c()]), spec([c()]), spec([c()], UNKNOWN), spec([c()], UNKNOWN)] }), expect: [] },
+    { name: "additional specifications whose names are missing are not compared", operation: "CreateModelPackage",
+        input: versioned({ AdditionalInferenceSpecifications: [spec([c()]), spec([c()])] }), expect: [] },
+    { name: "additional specifications whose names are not known yet are not compared", operation: "CreateModelPackage",
+        input: versioned({ AdditionalInferenceSpecifications: [spec([c()], UNKNOWN), spec([c()], UNKNOWN)] }), expect: [] },
     { name: "a container of InferenceSpecification", operation: "CreateModelPackage",
         input: versioned({ InferenceSpecification: spec([c(), c({ ModelDataSource: { S3DataSource: prefix("s3://b/m") } })]) }),
         expect: [["InferenceSpecification.Containers[1].ModelDataSource.S3DataSource.S3Uri", "pattern"]] },
@@ -191,6 +197,8 @@ describe("cross-field rules: the findings of each rule", () => {
         assert.match(words("CreateModel", model({ PrimaryContainer: c({ AdditionalModelDataSources: [{ ChannelName: "d" }, { ChannelName: "d" }] }) })), /AdditionalModelDataSources\[0\]/);
         assert.match(words("CreateModel", pipeline([c({ ContainerHostname: "a" }), c({ ContainerHostname: "a" })])), /Containers\[0\]/);
         assert.match(words("CreateModel", model({ Tags: [{ Key: "a", Value: "1" }, { Key: "a", Value: "2" }] })), /Tags\[0\]/);
+        assert.match(only("CreateModelPackage", {}).fix, /^set ModelPackageGroupName .*to register a version, or ModelPackageName to create an unversioned package$/);
+        assert.match(only("CreateModelPackage", { ModelPackageName: "x" }).fix, /^set InferenceSpecification .*, or SourceAlgorithmSpecification to package an algorithm resource$/);
         const approval = ruleFindings("CreateModelPackage", unversioned({ ApprovalDescription: "ok" }))[0];
         assert.match(approval.problem, /^ApprovalDescription /);
         assert.match(approval.fix, /remove ApprovalDescription$/);
