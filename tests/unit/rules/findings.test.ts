@@ -144,6 +144,8 @@ const CASES: { name: string; operation: string; input: Obj; expect: Row[] }[] = 
         input: versioned({ AdditionalInferenceSpecifications: [spec([c()]), spec([c()])] }), expect: [] },
     { name: "additional specifications whose names are not known yet are not compared", operation: "CreateModelPackage",
         input: versioned({ AdditionalInferenceSpecifications: [spec([c()], UNKNOWN), spec([c()], UNKNOWN)] }), expect: [] },
+    { name: "additional specifications whose names are not strings are left to the shape check (Name is a string)", operation: "CreateModelPackage",
+        input: versioned({ AdditionalInferenceSpecifications: [spec([c()], 7), spec([c()], 7)] }), expect: [] },
     { name: "a container of InferenceSpecification", operation: "CreateModelPackage",
         input: versioned({ InferenceSpecification: spec([c(), c({ ModelDataSource: { S3DataSource: prefix("s3://b/m") } })]) }),
         expect: [["InferenceSpecification.Containers[1].ModelDataSource.S3DataSource.S3Uri", "pattern"]] },
