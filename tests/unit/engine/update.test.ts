@@ -3,7 +3,7 @@
 // what is asserted is the calls themselves (which describe is made or skipped).
 import * as assert from "assert";
 import { mockClient } from "aws-sdk-client-mock";
-import { AddTagsCommand, DescribeModelPackageCommand, SageMakerClient, UpdateModelPackageCommand } from "@aws-sdk/client-sagemaker";
+import { AddTagsCommand, DescribeModelPackageCommand, SageMakerClient, UpdateModelPackageCommand, type DescribeModelPackageCommandOutput } from "@aws-sdk/client-sagemaker";
 import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpecification } from "../../scenarios/kinds";
 import { awsError, rejection } from "../../helpers/errors";
@@ -26,13 +26,13 @@ function state(extra: Props = {}): Props {
     };
 }
 
-function described(extra: Props = {}) {
+function described(extra: Props = {}): DescribeModelPackageCommandOutput {
     return {
         ModelPackageGroupName: "churn", ModelPackageName: "churn", ModelPackageVersion: 1, ModelPackageArn: ARN,
         ModelPackageStatus: "Completed" as const, ModelPackageStatusDetails: { ValidationStatuses: [] },
         CreationTime: new Date("2026-05-06T07:08:09.000Z"), InferenceSpecification: inferenceSpecification(),
         ModelApprovalStatus: "PendingManualApproval" as const, ...extra,
-    };
+    } as unknown as DescribeModelPackageCommandOutput;
 }
 
 describe("engine update (a model package version, mocked SDK)", () => {
