@@ -112,7 +112,9 @@ describe("Model check", () => {
         it("fails without ModelName and logicalName", () => {
             const news = validInputs();
             delete news.logicalName;
-            expectFailure(news, "ModelName", "required");
+            const f = expectFailure(news, "ModelName", "required");
+            // The naming rule's advice, not the shape's bare "required".
+            assert.match(f.reason, /there is no logicalName to derive it from.*new Model\(name, args\)/);
         });
 
         it("reports a bad user-given name through the shape validator", () => {
