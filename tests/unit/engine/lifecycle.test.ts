@@ -5,6 +5,7 @@ import * as assert from "assert";
 import { mockClient } from "aws-sdk-client-mock";
 import { DescribeModelCommand, ListTagsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { lifecycleOf } from "../../../provider/engine/lifecycle";
+import { ResourceInitError } from "../../../provider/engine/kind";
 import { modelSpec } from "../../../provider/model/spec";
 import { capturingWarnings } from "../../helpers/warnings";
 
@@ -73,10 +74,25 @@ describe("engine read", () => {
         assert.deepStrictEqual(r.inputs!.Tags, [{ Key: "team", Value: "ml" }]);
     });
 
+    it("a ListTags page without Tags: no tags", async () => {
+        sm.on(DescribeModelCommand).resolves(described());
+        sm.on(ListTagsCommand).resolves({});
+        const r = await model.read(settings, "m", inputs({ Tags: [{ Key: "team", Value: "ml" }] }));
+        assert.strictEqual(r.inputs!.Tags, undefined);
+        assert.strictEqual(r.props!.Tags, undefined);
+    });
+
     it("a description without an ARN: no ListTags (it needs one), and no tags", async () => {
         sm.on(DescribeModelCommand).resolves(described({ ModelArn: undefined }));
         const r = await model.read(settings, "m", inputs({ Tags: [{ Key: "team", Value: "ml" }] }));
         assert.strictEqual(sm.commandCalls(ListTagsCommand).length, 0);
         assert.strictEqual(r.inputs!.Tags, undefined);
+    });
+});
+
+describe("ResourceInitError (a resource kept in the stack as not initialized)", () => {
+    it("its reasons, which the host reports to the engine, are its message unless given", () => {
+        assert.deepStrictEqual(new ResourceInitError("wait timed out", "id", {}).reasons, ["wait timed out"]);
+        assert.deepStrictEqual(new ResourceInitError("m", "id", {}, ["a", "b"]).reasons, ["a", "b"]);
     });
 });

@@ -3,7 +3,7 @@
 // what is asserted is the calls themselves (which describe is made or skipped).
 import * as assert from "assert";
 import { mockClient } from "aws-sdk-client-mock";
-import { AddTagsCommand, DescribeModelPackageCommand, SageMakerClient, UpdateModelPackageCommand, type DescribeModelPackageCommandOutput } from "@aws-sdk/client-sagemaker";
+import { AddTagsCommand, DeleteTagsCommand, DescribeModelPackageCommand, SageMakerClient, UpdateModelPackageCommand, type DescribeModelPackageCommandOutput } from "@aws-sdk/client-sagemaker";
 import { lifecycles } from "../../../provider/runtime";
 import { inferenceSpecification } from "../../scenarios/kinds";
 import { awsError, rejection } from "../../helpers/errors";
@@ -58,10 +58,20 @@ describe("engine update (a model package version, mocked SDK)", () => {
         assert.deepStrictEqual(sm.commandCalls(AddTagsCommand).map((c) => c.args[0].input), [{ ResourceArn: ARN, Tags: [{ Key: "cost", Value: "1" }] }]);
         assert.strictEqual(sm.commandCalls(DescribeModelPackageCommand).length, 0);
         assert.strictEqual(sm.commandCalls(UpdateModelPackageCommand).length, 0);
+        assert.strictEqual(sm.commandCalls(DeleteTagsCommand).length, 0, "nothing removed: no DeleteTags");
         for (const k of ["arn", "name", "version", "status", "statusDetails", "creationTime"]) {
             assert.deepStrictEqual(outs![k], olds[k], k);
         }
         assert.strictEqual(outs!.region, "us-east-1");
+    });
+
+    it("an update call with no tag change on a state without the ARN: one describe (after the call), no tag calls", async () => {
+        sm.on(UpdateModelPackageCommand).resolves({ ModelPackageArn: ARN });
+        sm.on(DescribeModelPackageCommand).resolves(described());
+        const { outs } = await update(state({ arn: undefined }), inputs({ ApprovalDescription: "ok" }));
+        assert.strictEqual(sm.commandCalls(DescribeModelPackageCommand).length, 1);
+        assert.strictEqual(sm.commandCalls(AddTagsCommand).length + sm.commandCalls(DeleteTagsCommand).length, 0);
+        assert.strictEqual(outs!.arn, ARN);
     });
 
     it("a tag change on a state without the ARN: the ARN comes from a description", async () => {

@@ -375,5 +375,14 @@ describe("adoptTags", () => {
         assert.strictEqual(failures[0].property, "adoptTags");
         assert.match(failures[0].reason, /expected one of "keep", "remove"/);
         assert.match(failures[0].reason, /use "keep" \(the default/);
+        assert.match(failures[0].reason, /\(constraint: enum\)/);
+    });
+
+    it("adopt is a boolean: anything else fails naming it, the constraint and the fix", () => {
+        assert.deepStrictEqual(checkModel({}, validInputs({ adopt: false })).failures, []);
+        assert.deepStrictEqual(checkModel({}, validInputs({ adopt: "yes" })).failures, [{
+            property: "adopt",
+            reason: "adopt: expected a boolean (constraint: type). Fix: use true to adopt an existing resource that matches the inputs, or leave it out.",
+        }]);
     });
 });
