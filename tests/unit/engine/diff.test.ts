@@ -5,6 +5,7 @@ import { modelSpec } from "../../../provider/model/spec";
 import { modelPackageSpec } from "../../../provider/model-package/spec";
 import { inferenceSpecification, IMAGE, ROLE } from "../../scenarios/kinds";
 import { UNKNOWN } from "../../../provider/common/unknown";
+import { withEnv } from "../../helpers/env";
 
 type Props = Record<string, unknown>;
 const settings = { region: "us-east-1" };
@@ -118,6 +119,29 @@ describe("engine diff", () => {
             const news = { ...version, ModelPackageDescription: "new" };
             assert.deepStrictEqual(diffInputs(modelPackageSpec, settings, version, news).replaces, ["ModelPackageDescription"]);
             assert.strictEqual(planUpdate(modelPackageSpec, version, news).request, undefined);
+        });
+    });
+
+    describe("region: the region the resource resolves to", () => {
+        const model = (region?: unknown): Props => ({ ModelName: "m", ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE }, ...(region === undefined ? {} : { region }) });
+        const NO_REGION = { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined };
+
+        it("another region replaces the resource", () => {
+            assert.deepStrictEqual(diffInputs(modelSpec, settings, model("us-east-1"), model("eu-west-1")).replaces, ["region"]);
+        });
+
+        it("a region not known yet (preview) replaces it, even for a state that recorded none", () => {
+            assert.deepStrictEqual(diffInputs(modelSpec, settings, model(), model(UNKNOWN)).replaces, ["region"]);
+        });
+
+        it("a state that recorded no region: no change (where it lives is not known to differ)", () => {
+            assert.strictEqual(diffInputs(modelSpec, settings, model(), model("eu-west-1")).changes, false);
+        });
+
+        it("no region for the new inputs anywhere (the SDK's own chain decides): no change", () => {
+            withEnv(NO_REGION, () => {
+                assert.strictEqual(diffInputs(modelSpec, {}, model("us-east-1"), model()).changes, false);
+            });
         });
     });
 });

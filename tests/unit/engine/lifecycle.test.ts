@@ -3,7 +3,8 @@
 // calls are made.
 import * as assert from "assert";
 import { mockClient } from "aws-sdk-client-mock";
-import { DescribeModelCommand, ListTagsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { DeleteModelCommand, DescribeModelCommand, ListTagsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { awsError, rejection } from "../../helpers/errors";
 import { lifecycleOf } from "../../../provider/engine/lifecycle";
 import { ResourceInitError } from "../../../provider/engine/kind";
 import { modelSpec } from "../../../provider/model/spec";
@@ -94,5 +95,19 @@ describe("ResourceInitError (a resource kept in the stack as not initialized)", 
     it("its reasons, which the host reports to the engine, are its message unless given", () => {
         assert.deepStrictEqual(new ResourceInitError("wait timed out", "id", {}).reasons, ["wait timed out"]);
         assert.deepStrictEqual(new ResourceInitError("m", "id", {}, ["a", "b"]).reasons, ["a", "b"]);
+    });
+});
+
+describe("engine delete", () => {
+    const sm = mockClient(SageMakerClient);
+    beforeEach(() => sm.reset());
+    after(() => sm.restore());
+
+    it("a failure's message never shows an Environment value of the resource", async () => {
+        const secret = "sk-live-0123456789";
+        sm.on(DeleteModelCommand).rejects(awsError("AccessDeniedException", `not allowed: ${secret}`));
+        const err = await rejection(model.delete(settings, "m", inputs({ PrimaryContainer: { Image: IMAGE, Environment: { KEY: secret } } })));
+        assert.match(err.message, /SageMaker DeleteModel failed: AccessDeniedException/);
+        assert.ok(!err.message.includes(secret), err.message);
     });
 });
