@@ -74,6 +74,12 @@ describe("engine update (a model package version, mocked SDK)", () => {
         assert.strictEqual(outs!.arn, ARN);
     });
 
+    it("a tag removed only: one DeleteTags, no AddTags", async () => {
+        await update(state({ Tags: [{ Key: "team", Value: "ml" }, { Key: "cost", Value: "1" }] }), inputs({ Tags: [{ Key: "team", Value: "ml" }] }));
+        assert.deepStrictEqual(sm.commandCalls(DeleteTagsCommand).map((c) => c.args[0].input), [{ ResourceArn: ARN, TagKeys: ["cost"] }]);
+        assert.strictEqual(sm.commandCalls(AddTagsCommand).length, 0);
+    });
+
     it("a tag change on a state without the ARN: the ARN comes from a description", async () => {
         const other = "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/7";
         sm.on(DescribeModelPackageCommand).resolves(described({ ModelPackageArn: other }));
