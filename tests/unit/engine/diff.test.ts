@@ -105,6 +105,7 @@ describe("engine diff", () => {
         it("a different ClientToken (never reported by SageMaker, used once at create) is no change", () => {
             assert.strictEqual(diffInputs(modelPackageSpec, settings, version, { ...version, ClientToken: "b" }).changes, false);
             assert.strictEqual(planUpdate(modelPackageSpec, version, { ...version, ClientToken: "b" }).request, undefined);
+            assert.strictEqual(diffInputs(modelPackageSpec, settings, version, { ...version, ClientToken: UNKNOWN }).changes, false, "nor one not known yet (preview)");
         });
 
         it("CustomerMetadataProperties: the keys added or changed in it, the keys removed in CustomerMetadataPropertiesToRemove", () => {

@@ -18,6 +18,9 @@ describe("engine state", () => {
     it("refresh: a live map that is empty is no value (as if SageMaker left it out)", () => {
         const inputs = refreshedInputs(spec, { ...version, region: "us-east-1" }, { ...version, CustomerMetadataProperties: {} }, [], "us-east-1");
         assert.strictEqual("CustomerMetadataProperties" in inputs, false);
+        const declared = { ...version, CustomerMetadataProperties: { team: "ml" }, region: "us-east-1" };
+        const emptied = refreshedInputs(spec, declared, { ...version, CustomerMetadataProperties: {} }, [], "us-east-1");
+        assert.strictEqual("CustomerMetadataProperties" in emptied, false, "emptied out of band: the member is gone, not {}");
     });
 
     it("outputs: a live member the program left out is recorded only when it holds something", () => {
