@@ -40,6 +40,30 @@ describe("engine lifecycle: check previews adopt only for a new, valid resource"
         assert.deepStrictEqual(warnings, [`warning: Model "m": up adopts the existing model "m" in us-east-1 unchanged.`]);
     });
 
+    it("nothing to adopt: preview says up creates it", async () => {
+        sm.on(DescribeModelCommand).rejects(awsError("ValidationException", `Could not find model "${ARN}".`));
+        const { result, warnings } = await capturingWarnings(() => model.check(settings, {}, inputs({ adopt: true })));
+        assert.deepStrictEqual(result.failures, []);
+        assert.deepStrictEqual(warnings, [`warning: Model "m": adopt finds no existing model in us-east-1, so up creates it.`]);
+    });
+
+    it("SageMaker cannot be read at preview: a warning with the first line of the error and the fix, not a failure", async () => {
+        sm.on(DescribeModelCommand).rejects(awsError("AccessDeniedException", "denied\nsecond line"));
+        const { result, warnings } = await capturingWarnings(() => model.check(settings, {}, inputs({ adopt: true })));
+        assert.deepStrictEqual(result.failures, []);
+        assert.strictEqual(warnings.length, 1);
+        assert.match(warnings[0], /^warning: Model "m": preview could not read the resource adopt would take over \(.*AccessDeniedException: denied\); `pulumi up` compares it\. Fix: provide AWS credentials/);
+        assert.doesNotMatch(warnings[0], /second line/);
+    });
+
+    it("tags that differ: preview names each tag it sets and the undeclared live tags it keeps (in the live order)", async () => {
+        sm.on(DescribeModelCommand).resolves(described());
+        sm.on(ListTagsCommand).resolves({ Tags: [{ Key: "team", Value: "old" }, { Key: "owner", Value: "x" }, { Key: "cost", Value: "1" }] });
+        const { warnings } = await capturingWarnings(() => model.check(settings, {}, inputs({ adopt: true, Tags: [{ Key: "team", Value: "ml" }] })));
+        assert.deepStrictEqual(warnings, [`warning: Model "m": up adopts the existing model "m" in us-east-1 then updates tag "team" set to "ml". ` +
+            `Live tags the program does not declare are kept: "owner", "cost" (set \`adoptTags: "remove"\` to remove them).`]);
+    });
+
     it("a live resource that differs: the preview fails with adopt's failure", async () => {
         sm.on(DescribeModelCommand).resolves(described({ ExecutionRoleArn: "arn:aws:iam::123456789012:role/Other" }));
         sm.on(ListTagsCommand).resolves({ Tags: [] });
