@@ -3,13 +3,36 @@
 // `npm run test:mutation -- --mutate provider/aws/retry.ts`. Incremental: reports/stryker-incremental.json
 // keeps the last results, so a re-run tests only mutants in changed code or covered by changed tests.
 // The score, the command and the mutants left as equivalent (with why): docs/ARCHITECTURE.md, "Mutation testing".
+// STRYKER_SPEC (optional): a comma-separated list of globs that replaces mochaOptions.spec for one run,
+// e.g. `STRYKER_SPEC="tests/unit/{model,engine}/**/*.test.ts,tests/integration/local-endpoint/*.test.ts"`
+// (commas inside braces belong to the glob), so the dry run (which runs every spec) is shorter when the
+// mutated files are covered by a few folders. Unset or empty: the list below.
+const SPEC = splitGlobs(process.env.STRYKER_SPEC ?? "");
+
+/** "a/{b,c}/*.ts,d/*.ts" -> ["a/{b,c}/*.ts", "d/*.ts"]: split at the commas outside braces. */
+function splitGlobs(list) {
+    const out = [];
+    let depth = 0;
+    let current = "";
+    for (const ch of list) {
+        depth += ch === "{" ? 1 : ch === "}" ? -1 : 0;
+        if (ch === "," && depth === 0) {
+            out.push(current);
+            current = "";
+        } else {
+            current += ch;
+        }
+    }
+    out.push(current);
+    return out.map((s) => s.trim()).filter((s) => s !== "");
+}
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
     "testRunner": "mocha",
     "mochaOptions": {
         "config": ".mocharc.json",
-        "spec": [
-            "tests/unit/{aws,common,engine,identity,model,model-package,model-package-group,registry,shapes,property,facts,policy-pack}/**/*.test.ts",
+        "spec": SPEC.length > 0 ? SPEC : [
+            "tests/unit/{aws,common,engine,identity,model,model-package,model-package-group,registry,rules,shapes,property,facts,policy-pack}/**/*.test.ts",
             "tests/integration/{engine,model,model-package,local-endpoint,aws}/**/*.test.ts"
         ]
     },

@@ -15,9 +15,9 @@ export async function read<D>(spec: KindSpec<D>, settings: ProviderSettings, id:
     }
     const arn = arnOf(spec, d);
     const tags = tagsMember(spec as KindSpec) !== undefined && arn ? await listTags(ctx, arn) : [];
-    const region = typeof props?.region === "string" ? props.region : ctx.region;
-    const inputs = refreshedInputs(spec as KindSpec, props, liveOf(spec, d), tags, region);
-    return { id, props: outputsOf(spec, inputs, d, region, props), inputs };
+    // The context's region is the resource's own `region` whenever it has one (ownRegion).
+    const inputs = refreshedInputs(spec as KindSpec, props, liveOf(spec, d), tags, ctx.region);
+    return { id, props: outputsOf(spec, inputs, d, ctx.region, props), inputs };
 }
 
 export async function remove<D>(spec: KindSpec<D>, settings: ProviderSettings, id: string, props: Props): Promise<void> {

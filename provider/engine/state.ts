@@ -1,5 +1,4 @@
 import type { Tag } from "@aws-sdk/client-sagemaker";
-import { AUTO_NAME_KEYS } from "../common/auto-name";
 import { sortTags, tagsEqual, userTags } from "../common/tags";
 import { ENGINE_KEYS, PROVIDER_KEY, ResourceInitError, type KindSpec, type MemberSpec, type Props, type ResourceNotReady } from "./kind";
 import { canonical, isAbsent, memberMatches, memberSame, setOwn, toPlain, withoutServerFilled } from "../common/values";
@@ -70,9 +69,7 @@ export function refreshedInputs(spec: KindSpec, previous: Props | undefined, liv
     const old = previous ?? {};
     const inputs: Props = {};
     for (const key of Object.keys(spec.own)) {
-        if (!isAbsent(old[key])) {
-            setOwn(inputs, key, old[key]);
-        }
+        setOwn(inputs, key, old[key]);
     }
     for (const [member, m] of Object.entries(spec.members)) {
         let value: unknown;
@@ -84,17 +81,10 @@ export function refreshedInputs(spec: KindSpec, previous: Props | undefined, liv
         } else {
             value = m.refresh === "live" ? liveValue(m, old[member], live[member]) : declaredValue(m, old[member], live[member], previous !== undefined);
         }
-        if (!isAbsent(value)) {
-            setOwn(inputs, member, value);
-        }
-    }
-    if (previous === undefined) {
-        delete inputs[AUTO_NAME_KEYS.logicalName];
-        delete inputs[AUTO_NAME_KEYS.autoNamed];
-        delete inputs[AUTO_NAME_KEYS.scope];
+        setOwn(inputs, member, value);
     }
     inputs.region = region;
-    return toPlain(inputs) as Props;
+    return toPlain(inputs) as Props; // toPlain leaves out what is absent
 }
 
 /**
@@ -105,7 +95,7 @@ export function refreshedInputs(spec: KindSpec, previous: Props | undefined, liv
 export function stateOutputs(spec: KindSpec, inputs: Props, live: Props | undefined, computed: Props): Props {
     const out: Props = {};
     for (const [k, v] of Object.entries(inputs)) {
-        if (!(ENGINE_KEYS as readonly string[]).includes(k) && v !== undefined) {
+        if (!(ENGINE_KEYS as readonly string[]).includes(k)) {
             setOwn(out, k, v);
         }
     }
@@ -124,7 +114,7 @@ export function stateOutputs(spec: KindSpec, inputs: Props, live: Props | undefi
             setOwn(out, k, v);
         }
     }
-    return toPlain(out) as Props;
+    return toPlain(out) as Props; // toPlain leaves out what is absent
 }
 
 /** A resource that exists but is not ready (a hook's ResourceNotReady): kept in the stack as not initialized, so the next `pulumi up` resumes. */

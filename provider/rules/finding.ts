@@ -1,5 +1,5 @@
 // What a cross-field rule reports: structured, so check() words it for a Pulumi user (path,
-// constraint, fix) and the local endpoint words it as SageMaker's ValidationException would.
+// constraint, fix) and the local endpoint words it as a ValidationException (`<path>: <problem>`).
 import { isUnknown } from "../common/unknown";
 import { isAbsent } from "../common/values";
 
@@ -12,8 +12,6 @@ export interface Finding {
     problem: string;
     /** what to do about it */
     fix: string;
-    /** SageMaker's own wording of this error where it is documented or known (else the endpoint words it from `problem`) */
-    aws?: string;
     /**
      * "check": a rule of ours, stricter than AWS documents (the API reference says the member "does
      * not apply" or is ignored, or says nothing): check() refuses the silent no-op, the local
@@ -22,8 +20,8 @@ export interface Finding {
     scope?: "check";
 }
 
-export function finding(path: string, constraint: string, problem: string, fix: string, aws?: string): Finding {
-    return aws === undefined ? { path, constraint, problem, fix } : { path, constraint, problem, fix, aws };
+export function finding(path: string, constraint: string, problem: string, fix: string): Finding {
+    return { path, constraint, problem, fix };
 }
 
 /** The same finding, marked as a rule of check() only (see Finding.scope). */
@@ -46,6 +44,7 @@ export function knownString(v: unknown): v is string {
     return typeof v === "string" && !isUnknown(v);
 }
 
+/** Bytes in UTF-8 (Buffer.byteLength's default encoding). */
 export function utf8Bytes(s: string): number {
-    return Buffer.byteLength(s, "utf8");
+    return Buffer.byteLength(s);
 }

@@ -182,9 +182,12 @@ function pipelineFindings(inputs: Obj): Finding[] {
     return out;
 }
 
-/** SageMaker needs a role to pull images and artifacts, except when every container is a model package. */
+/**
+ * SageMaker needs a role to pull images and artifacts, except when every container is a model
+ * package (so never without containers: that is containerList's finding).
+ */
 function roleFindings(inputs: Obj, containers: [string, Obj][]): Finding[] {
-    if (!isAbsent(inputs.ExecutionRoleArn) || containers.length === 0) {
+    if (!isAbsent(inputs.ExecutionRoleArn)) {
         return [];
     }
     const allPackages = containers.every(([, c]) => !isAbsent(c.ModelPackageName));

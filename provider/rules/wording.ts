@@ -14,10 +14,7 @@ export function ruleFailures(operation: string, inputs: Record<string, unknown>)
     return ruleFindings(operation, inputs).map(toCheckFailure);
 }
 
-/**
- * What the local endpoint answers: SageMaker's own words where they are known (Finding.aws),
- * else `<path>: <problem>`; several findings joined as one message.
- */
+/** What the local endpoint answers: `<path>: <problem>` for each finding, joined as one message. */
 export function serviceMessage(findings: readonly Finding[]): string {
-    return findings.map((f) => f.aws ?? `${f.path}: ${f.problem}`).join("; ");
+    return findings.map((f) => `${f.path}: ${f.problem}`).join("; ");
 }

@@ -4,6 +4,8 @@ import { diffInputs, planUpdate } from "../../../provider/engine/diff";
 import { modelSpec } from "../../../provider/model/spec";
 import { modelPackageSpec } from "../../../provider/model-package/spec";
 import { inferenceSpecification, IMAGE, ROLE } from "../../scenarios/kinds";
+import { UNKNOWN } from "../../../provider/common/unknown";
+import { withEnv } from "../../helpers/env";
 
 type Props = Record<string, unknown>;
 const settings = { region: "us-east-1" };
@@ -62,10 +64,85 @@ describe("engine diff", () => {
             assert.strictEqual(planUpdate(modelPackageSpec, olds, news).request, undefined);
         });
 
+        // UpdateModelPackage only adds (AdditionalInferenceSpecificationsToAdd): any other change makes a new package.
+        const version = { ...base, ModelPackageGroupName: "g" };
+        const replaces = (news: Props) => {
+            assert.deepStrictEqual(diffInputs(modelPackageSpec, settings, version, news).replaces, ["AdditionalInferenceSpecifications"]);
+            assert.strictEqual(planUpdate(modelPackageSpec, version, news).request, undefined, "nothing is sent in place");
+        };
+
+        it("changing an existing one replaces the version", () => {
+            replaces({ ...version, AdditionalInferenceSpecifications: [{ ...extra("a"), SupportedContentTypes: ["application/json"] }] });
+        });
+
+        it("removing one replaces the version", () => {
+            replaces({ ...version, AdditionalInferenceSpecifications: [] });
+        });
+
+        it("a list not known yet (preview) replaces it, even where there was none", () => {
+            replaces({ ...version, AdditionalInferenceSpecifications: UNKNOWN });
+            const none = { InferenceSpecification: inferenceSpecification(), region: "us-east-1", ModelPackageGroupName: "g" };
+            assert.deepStrictEqual(diffInputs(modelPackageSpec, settings, none, { ...none, AdditionalInferenceSpecifications: UNKNOWN }).replaces, ["AdditionalInferenceSpecifications"]);
+        });
+
+        it("the same ones in another order: no change (they are matched by Name)", () => {
+            const olds = { ...version, AdditionalInferenceSpecifications: [extra("a"), extra("b")] };
+            const news = { ...olds, AdditionalInferenceSpecifications: [extra("b"), extra("a")] };
+            assert.strictEqual(diffInputs(modelPackageSpec, settings, olds, news).changes, false);
+            assert.strictEqual(planUpdate(modelPackageSpec, olds, news).request, undefined);
+        });
+
         it("adding the first one to an unversioned package replaces it too", () => {
             const olds = { InferenceSpecification: inferenceSpecification(), region: "us-east-1", ModelPackageName: "p" };
             const news = { ...olds, AdditionalInferenceSpecifications: [extra("a")] };
             assert.deepStrictEqual(diffInputs(modelPackageSpec, settings, olds, news).replaces, ["AdditionalInferenceSpecifications"]);
+        });
+    });
+
+    describe("what an in-place update of a version sends (UpdateModelPackage)", () => {
+        const version = { ModelPackageGroupName: "g", InferenceSpecification: inferenceSpecification(), region: "us-east-1", ClientToken: "a" };
+
+        it("a different ClientToken (never reported by SageMaker, used once at create) is no change", () => {
+            assert.strictEqual(diffInputs(modelPackageSpec, settings, version, { ...version, ClientToken: "b" }).changes, false);
+            assert.strictEqual(planUpdate(modelPackageSpec, version, { ...version, ClientToken: "b" }).request, undefined);
+            assert.strictEqual(diffInputs(modelPackageSpec, settings, version, { ...version, ClientToken: UNKNOWN }).changes, false, "nor one not known yet (preview)");
+        });
+
+        it("CustomerMetadataProperties: the keys added or changed in it, the keys removed in CustomerMetadataPropertiesToRemove", () => {
+            const olds = { ...version, CustomerMetadataProperties: { a: "1", b: "2" } };
+            assert.deepStrictEqual(planUpdate(modelPackageSpec, olds, { ...olds, CustomerMetadataProperties: { a: "1", b: "20", c: "3" } }).request,
+                { CustomerMetadataProperties: { b: "20", c: "3" } });
+            assert.deepStrictEqual(planUpdate(modelPackageSpec, olds, { ...olds, CustomerMetadataProperties: { a: "1" } }).request,
+                { CustomerMetadataPropertiesToRemove: ["b"] });
+        });
+
+        it("a member fixed at creation is never sent in place (its change is a replacement)", () => {
+            const news = { ...version, ModelPackageDescription: "new" };
+            assert.deepStrictEqual(diffInputs(modelPackageSpec, settings, version, news).replaces, ["ModelPackageDescription"]);
+            assert.strictEqual(planUpdate(modelPackageSpec, version, news).request, undefined);
+        });
+    });
+
+    describe("region: the region the resource resolves to", () => {
+        const model = (region?: unknown): Props => ({ ModelName: "m", ExecutionRoleArn: ROLE, PrimaryContainer: { Image: IMAGE }, ...(region === undefined ? {} : { region }) });
+        const NO_REGION = { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined };
+
+        it("another region replaces the resource", () => {
+            assert.deepStrictEqual(diffInputs(modelSpec, settings, model("us-east-1"), model("eu-west-1")).replaces, ["region"]);
+        });
+
+        it("a region not known yet (preview) replaces it, even for a state that recorded none", () => {
+            assert.deepStrictEqual(diffInputs(modelSpec, settings, model(), model(UNKNOWN)).replaces, ["region"]);
+        });
+
+        it("a state that recorded no region: no change (where it lives is not known to differ)", () => {
+            assert.strictEqual(diffInputs(modelSpec, settings, model(), model("eu-west-1")).changes, false);
+        });
+
+        it("no region for the new inputs anywhere (the SDK's own chain decides): no change", () => {
+            withEnv(NO_REGION, () => {
+                assert.strictEqual(diffInputs(modelSpec, {}, model("us-east-1"), model()).changes, false);
+            });
         });
     });
 });

@@ -60,6 +60,20 @@ describe("check() resolves the region the way the SDK will, at preview", () => {
         });
     });
 
+    it("without a profile set anywhere, names the SDK's default one", async () => {
+        await withEnv(NO_REGION, async () => {
+            const r = await lifecycles.Model.check({}, {}, validInputs());
+            assert.match(r.failures?.find((f) => f.property === "region")?.reason ?? "", /nor profile "default" in the shared config file/);
+        });
+    });
+
+    it("no region and another failure: both are reported", async () => {
+        await withEnv(NO_REGION, async () => {
+            const r = await lifecycles.Model.check({}, {}, validInputs({ PrimaryContainer: undefined }));
+            assert.deepStrictEqual((r.failures ?? []).map((f) => f.property), ["PrimaryContainer", "region"]);
+        });
+    });
+
     it("names the profile it looked in when that profile has no region", async () => {
         await withEnv({ ...NO_REGION, AWS_PROFILE: "default" }, async () => {
             const r = await lifecycles.Model.check({ profile: "nowhere" }, {}, validInputs());
@@ -79,7 +93,9 @@ describe("check() resolves the region the way the SDK will, at preview", () => {
             assert.match(warning, /"scorer"/);
             assert.match(warning, /not a region any AWS partition lists/);
             assert.match(warning, /closest listed region is "eu-west-[123]"/);
-            assert.match(warning, /pulumi config set aws:region/);
+            assert.match(warning, /pulumi config set aws:region <region>`, or keep it if it is a region newer than this SDK's partition data\.$/);
+            const unnamed = await warningsOf(() => lifecycles.Model.check({ region: "eu-west-9" }, {}, { ...validInputs(), __logicalName: undefined, ModelName: "m" }));
+            assert.ok(unnamed.some((w) => w.startsWith("warning: Model: region \"eu-west-9\" (the stack's aws:region)")), JSON.stringify(unnamed));
             const profile = await warningsOf(() => lifecycles.Model.check({ profile: "typo" }, {}, validInputs()));
             assert.ok(profile.some((w) => w.includes("eu-west-9") && /profile's `region`/.test(w)), JSON.stringify(profile));
         });

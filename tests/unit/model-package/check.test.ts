@@ -72,6 +72,16 @@ describe("ModelPackage check", () => {
         const typo = expectFailure(versioned({ ModelApprovalStatuss: "Approved" }), "ModelApprovalStatuss", "unknownMember");
         assert.match(typo.reason, /statusTimeoutMinutes/);
         assert.doesNotMatch(typo.reason, /logicalName|autoNamed|clientTokenScope/);
+        // ApprovalDescription is a member of ours to the user (set right after creation), the create-time members are not.
+        assert.match(typo.reason, /our own settings are [^.]*\bApprovalDescription\b/);
+        assert.doesNotMatch(typo.reason, /our own settings are [^.]*\bInferenceSpecification\b/);
+    });
+
+    it("ApprovalDescription, not a CreateModelPackage member, is checked against UpdateModelPackage's shape (at most 1024 characters)", () => {
+        assert.deepStrictEqual(failures(versioned({ ApprovalDescription: "a".repeat(1024) })), []);
+        const f = expectFailure(versioned({ ApprovalDescription: "a".repeat(1025) }), "ApprovalDescription", "max");
+        assert.match(f.reason, /1024/);
+        assert.deepStrictEqual(failures(versioned({ ApprovalDescription: UNKNOWN })), []);
     });
 
     it("checks our own settings", () => {

@@ -68,6 +68,19 @@ describe("ModelPackageGroup lifecycle (mocked SDK)", () => {
         assert.strictEqual(sm.commandCalls(DeleteModelPackageGroupCommand).length, 1);
     });
 
+    it("delete: a version that cannot be deleted is named (the group's label and its version number), with the operation", async () => {
+        sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [{ ModelPackageArn: ARN } as never] });
+        sm.on(DeleteModelPackageCommand).rejects(awsError("AccessDeniedException", "denied"));
+        const err = await rejection(lifecycles.ModelPackageGroup.delete(settings, "churn", { ModelPackageGroupName: "churn", deleteVersionsOnDestroy: true }));
+        assert.match(err.message, /^ModelPackageGroup "churn" version 1: SageMaker DeleteModelPackage failed: AccessDeniedException/);
+    });
+
+    it("delete: a failure listing the versions names the group and ListModelPackages", async () => {
+        sm.on(ListModelPackagesCommand).rejects(awsError("AccessDeniedException", "denied"));
+        const err = await rejection(lifecycles.ModelPackageGroup.delete(settings, "churn", { ModelPackageGroupName: "churn" }));
+        assert.match(err.message, /^ModelPackageGroup "churn": SageMaker ListModelPackages failed: AccessDeniedException/);
+    });
+
     it("delete: other failures are reported", async () => {
         sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [] });
         sm.on(DeleteModelPackageGroupCommand).rejects(awsError("AccessDeniedException", "denied"));

@@ -112,7 +112,9 @@ describe("Model check", () => {
         it("fails without ModelName and logicalName", () => {
             const news = validInputs();
             delete news.__logicalName;
-            expectFailure(news, "ModelName", "required");
+            const f = expectFailure(news, "ModelName", "required");
+            // The naming rule's advice, not the shape's bare "required".
+            assert.match(f.reason, /there is no logical name to derive it from.*new Model\(name, args\)/);
         });
 
         it("reports a bad user-given name through the shape validator", () => {
@@ -373,5 +375,14 @@ describe("adoptTags", () => {
         assert.strictEqual(failures[0].property, "adoptTags");
         assert.match(failures[0].reason, /expected one of "keep", "remove"/);
         assert.match(failures[0].reason, /use "keep" \(the default/);
+        assert.match(failures[0].reason, /\(constraint: enum\)/);
+    });
+
+    it("adopt is a boolean: anything else fails naming it, the constraint and the fix", () => {
+        assert.deepStrictEqual(checkModel({}, validInputs({ adopt: false })).failures, []);
+        assert.deepStrictEqual(checkModel({}, validInputs({ adopt: "yes" })).failures, [{
+            property: "adopt",
+            reason: "adopt: expected a boolean (constraint: type). Fix: use true to adopt an existing resource that matches the inputs, or leave it out.",
+        }]);
     });
 });

@@ -93,7 +93,7 @@ describe("Model lifecycle (mocked SDK)", () => {
             sm.on(CreateModelCommand).rejects(awsError("ValidationException", `Cannot create already existing model "${ARN}".`, 1));
             const err = await rejection(modelLifecycle.create(settings, inputs()));
             assert.match(err.message, /^Model "m-abc": a model named "m-abc" already exists in us-east-1/);
-            assert.match(err.message, /left untouched/);
+            assert.match(err.message, /left untouched\. Fix: choose another ModelName \(or leave ModelName out to get a generated name\), delete the existing one, or bring it under management with `adopt: true`/);
             assert.strictEqual(sm.commandCalls(DescribeModelCommand).length, 0);
             assert.strictEqual(sm.commandCalls(DeleteModelCommand).length, 0);
         });
