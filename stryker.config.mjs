@@ -3,15 +3,22 @@
 // `npm run test:mutation -- --mutate provider/aws/retry.ts`. Incremental: reports/stryker-incremental.json
 // keeps the last results, so a re-run tests only mutants in changed code or covered by changed tests.
 // The score, the command and the mutants left as equivalent (with why): docs/ARCHITECTURE.md, "Mutation testing".
+// STRYKER_SPEC (optional): a comma-separated list of mocha spec globs that replaces the default spec
+// below, for a short dry run when only some tests can reach the mutated files, e.g. for the pack:
+// `STRYKER_SPEC='tests/unit/policy-pack/**/*.test.ts' npm run test:mutation -- --mutate 'policy-pack/src/locations/**/*.ts'`.
+// Unset, every spec below runs.
+const DEFAULT_SPEC = [
+    "tests/unit/{aws,common,engine,identity,model,model-package,model-package-group,registry,shapes,property,facts,policy-pack}/**/*.test.ts",
+    "tests/integration/{engine,model,model-package,local-endpoint,aws}/**/*.test.ts"
+];
+const spec = process.env.STRYKER_SPEC ? process.env.STRYKER_SPEC.split(",").map((s) => s.trim()).filter(Boolean) : DEFAULT_SPEC;
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
     "testRunner": "mocha",
     "mochaOptions": {
         "config": ".mocharc.json",
-        "spec": [
-            "tests/unit/{aws,common,engine,identity,model,model-package,model-package-group,registry,shapes,property,facts,policy-pack}/**/*.test.ts",
-            "tests/integration/{engine,model,model-package,local-endpoint,aws}/**/*.test.ts"
-        ]
+        spec
     },
     "coverageAnalysis": "perTest",
     // Mocha runs ts-node transpile-only, so mutants need no `// @ts-nocheck`; and the header it adds
