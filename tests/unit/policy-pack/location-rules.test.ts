@@ -1,0 +1,184 @@
+// Issue 21 (mutation testing of the pack's locations/): one test per rule the parsers apply, each
+// changing one part of an otherwise valid value. Expected values come from AWS's documentation, not
+// from the parsers: ARNs from "Amazon Resource Names" (AWS General Reference: arn:PARTITION:SERVICE:
+// REGION:ACCOUNT:RESOURCE, an S3 bucket ARN has neither region nor account); SageMaker names and
+// model package ARNs from the API model (scripts/api-model: EntityName `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`,
+// ModelPackageArn `...:model-package/...`, ModelPackageGroupArn `...:model-package-group/...`,
+// RoleArn max 2048); KMS key ids and aliases from the KMS Developer Guide ("Key identifiers": a key id
+// is a UUID or mrk- and 32 hex digits, an alias is alias/ then [a-zA-Z0-9/_-]); regions and their
+// partitions from AWS's endpoint data (GovCloud's us-gov-west-1 is in aws-us-gov; region codes are
+// lower-case letters, digits and dashes).
+import * as assert from "assert";
+import { parseLocation } from "../../../policy-pack/src";
+import { parseArn } from "../../../policy-pack/src/locations/arn";
+import { parseGroupRef, parsePackageRef, sameVersion } from "../../../policy-pack/src/locations/model-package";
+import { isRegionName, partitionOfRegion } from "../../../policy-pack/src/locations/partitions";
+
+const ACCT = "123456789012";
+const NOT_AN_ARN = "not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)";
+
+describe("issue 21: the pack's location rules, one field at a time", () => {
+    describe("ARNs", () => {
+        it("fewer than six colon-separated parts, or a first part other than arn, is not an ARN", () => {
+            assert.deepStrictEqual(parseArn("arn:aws:s3"), { kind: "other", reason: NOT_AN_ARN });
+            assert.deepStrictEqual(parseArn(`urn:aws:iam::${ACCT}:role/r`), { kind: "other", reason: NOT_AN_ARN });
+        });
+
+        it("an S3 bucket ARN has no region and no account", () => {
+            assert.deepStrictEqual(parseArn("arn:aws:s3:::my-bucket"),
+                { kind: "arn", partition: "aws", service: "s3", region: undefined, account: "", resource: "my-bucket" });
+        });
+
+        it("a service, an account or a resource out of shape is not an ARN", () => {
+            for (const bad of [
+                `arn:aws:S3:us-east-1:${ACCT}:x`, `arn:aws:s3X:us-east-1:${ACCT}:x`,
+                "arn:aws:s3:us-east-1:12345:x", `arn:aws:s3:us-east-1:x${ACCT}:x`, `arn:aws:s3:us-east-1:${ACCT}0:x`,
+                `arn:aws:s3:us-east-1:${ACCT}:`,
+            ]) {
+                assert.deepStrictEqual(parseArn(bad), { kind: "other", reason: NOT_AN_ARN }, bad);
+            }
+        });
+
+        it("a partition AWS does not have, or a region not of the partition, is named (cut to 40 characters)", () => {
+            const p = "p".repeat(50);
+            assert.deepStrictEqual(parseArn(`arn:${p}:s3:us-east-1:${ACCT}:x`), { kind: "other", reason: `"${"p".repeat(40)}" is not an AWS partition` });
+            const r = "r".repeat(50);
+            assert.deepStrictEqual(parseArn(`arn:aws:s3:${r}:${ACCT}:x`), { kind: "other", reason: `"${"r".repeat(40)}" is not a region of partition aws` });
+        });
+    });
+
+    describe("parseLocation by member kind", () => {
+        it("2048 characters (RoleArn's maximum) are parsed; 2049 are not", () => {
+            const prefix = `arn:aws:iam::${ACCT}:role/`;
+            assert.strictEqual(parseLocation(prefix + "r".repeat(2048 - prefix.length), "arn").kind, "arn");
+            assert.deepStrictEqual(parseLocation(prefix + "r".repeat(2049 - prefix.length), "arn"),
+                { kind: "other", reason: "2049 characters, longer than any SageMaker location member accepts (2048)" });
+        });
+
+        it("kms: a key ARN, a key id, an alias; another service's ARN or a broken ARN is said so", () => {
+            assert.strictEqual(parseLocation(`arn:aws:kms:us-east-1:${ACCT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`, "kms").kind, "arn");
+            assert.deepStrictEqual(parseLocation(`arn:aws:s3:us-east-1:${ACCT}:x`, "kms"), { kind: "other", reason: "an ARN of service \"s3\", not a KMS key" });
+            assert.deepStrictEqual(parseLocation(`arn:nope:kms:us-east-1:${ACCT}:key/x`, "kms"), { kind: "other", reason: "\"nope\" is not an AWS partition" });
+            assert.deepStrictEqual(parseLocation("1234abcd-12ab-34cd-56ef-1234567890ab", "kms"), { kind: "name", what: "KMS key id" });
+            assert.deepStrictEqual(parseLocation(`mrk-${"0123456789abcdef".repeat(2)}`, "kms"), { kind: "name", what: "KMS key id" });
+            assert.deepStrictEqual(parseLocation("alias/my_key-1/x", "kms"), { kind: "name", what: "KMS alias" });
+            for (const bad of ["x1234abcd-12ab-34cd-56ef-1234567890ab", "1234abcd-12ab-34cd-56ef-1234567890abx", "xalias/my-key", "alias/my key"]) {
+                assert.deepStrictEqual(parseLocation(bad, "kms"), { kind: "other", reason: "not a KMS key ARN, key id or alias" }, bad);
+            }
+        });
+
+        it("arn-or-name: a SageMaker name, optionally /VERSION; anything else is said so", () => {
+            for (const name of ["my-model", "churn/12", "churn/123456789"]) {
+                assert.deepStrictEqual(parseLocation(name, "arn-or-name"), { kind: "name", what: "name" }, name);
+            }
+            for (const bad of ["-model", "model-", "churn/abc", "churn/1234567890"]) {
+                assert.deepStrictEqual(parseLocation(bad, "arn-or-name"), { kind: "other", reason: "neither an ARN nor a SageMaker name" }, bad);
+            }
+        });
+
+        it("uri: an ARN, an s3:// or https:// location; anything else is said so (no registry named)", () => {
+            assert.strictEqual(parseLocation("s3://bucket/key", "uri").kind, "s3");
+            assert.strictEqual(parseLocation("https://bucket.s3.us-east-1.amazonaws.com/key", "uri").kind, "s3");
+            assert.deepStrictEqual(parseLocation("ftp://bucket/key", "uri"), { kind: "other", reason: "neither an ARN nor an S3 location" });
+        });
+    });
+
+    describe("regions and partitions", () => {
+        it("a listed region belongs to the partition that lists it, before any pattern (us-gov-west-1 is GovCloud)", () => {
+            assert.strictEqual(partitionOfRegion("us-gov-west-1")?.id, "aws-us-gov");
+            assert.strictEqual(partitionOfRegion("us-east-1")?.id, "aws");
+        });
+
+        it("region codes are lower-case letters, digits and dashes, at most 40 characters", () => {
+            for (const bad of ["us-Ea-1", "us-e1_x-1", `us-east-${"1".repeat(40)}`]) {
+                assert.strictEqual(partitionOfRegion(bad), undefined, bad);
+                assert.strictEqual(isRegionName(bad), false, bad);
+            }
+            assert.strictEqual(isRegionName("us-east-1"), true);
+            assert.strictEqual(isRegionName("eusc-de-east-1"), true);
+            assert.strictEqual(isRegionName("xx-east-1"), false);
+        });
+    });
+
+    describe("model package references (ModelPackageName)", () => {
+        const arn = (resource: string, service = "sagemaker", region = "us-east-1", account = ACCT) => `arn:aws:${service}:${region}:${account}:${resource}`;
+        const NOT_PACKAGE_ARN = "not a model package ARN (arn:PARTITION:sagemaker:REGION:ACCOUNT:model-package/NAME[/VERSION])";
+
+        it("GROUP/VERSION: the version is 1 to 999999999 with no leading zero or trailing text", () => {
+            for (const v of ["12a", "01", "1234567890"]) {
+                assert.strictEqual(parsePackageRef(`churn/${v}`).kind, "other", v);
+            }
+            const long = "9".repeat(30);
+            assert.deepStrictEqual(parsePackageRef(`churn/${long}`),
+                { kind: "other", reason: `version "${"9".repeat(20)}" is not a version number as SageMaker writes it (1 to 999999999, no leading zeros)` });
+        });
+
+        it("GROUP/VERSION: a group that is not a SageMaker name is named (cut to 80 characters)", () => {
+            assert.deepStrictEqual(parsePackageRef("-churn/12"), { kind: "other", reason: "\"-churn\" is not a model package group name" });
+            assert.deepStrictEqual(parsePackageRef(`${"g".repeat(100)}/12`), { kind: "other", reason: `"${"g".repeat(80)}" is not a model package group name` });
+            assert.deepStrictEqual(parsePackageRef(arn("model-package/-churn/12")), { kind: "other", reason: "\"-churn\" is not a model package group name" });
+        });
+
+        it("a broken ARN keeps the ARN parser's reason", () => {
+            assert.deepStrictEqual(parsePackageRef(`arn:nope:sagemaker:us-east-1:${ACCT}:model-package/churn/1`), { kind: "other", reason: "\"nope\" is not an AWS partition" });
+        });
+
+        it("an ARN of another service or resource type, or without region or 12-digit account, is not a package ARN", () => {
+            for (const bad of [
+                arn("model-package/churn/1", "s3"), arn("xmodel-package/churn/1"), arn("model/churn"),
+                arn("model-package/churn/1", "sagemaker", ""), arn("model-package/churn/1", "sagemaker", "us-east-1", "aws"),
+            ]) {
+                assert.deepStrictEqual(parsePackageRef(bad), { kind: "other", reason: NOT_PACKAGE_ARN }, bad);
+            }
+        });
+
+        it("names: one segment is unversioned, two are GROUP/VERSION, more are neither", () => {
+            assert.deepStrictEqual(parsePackageRef("churn"), { kind: "unversioned" });
+            assert.deepStrictEqual(parsePackageRef("churn/1/2"), { kind: "other", reason: "neither a model package name nor GROUP/VERSION" });
+            assert.deepStrictEqual(parsePackageRef(arn("model-package/churn/1/2")),
+                { kind: "other", reason: "not a model package ARN (…:model-package/NAME or …:model-package/GROUP/VERSION)" });
+        });
+    });
+
+    describe("model package group references (ModelPackageGroupName)", () => {
+        const arn = (resource: string, service = "sagemaker", region = "us-east-1", account = ACCT) => `arn:aws:${service}:${region}:${account}:${resource}`;
+
+        it("a group ARN names (partition, region, account, group lower-cased)", () => {
+            assert.deepStrictEqual(parseGroupRef(arn("model-package-group/Churn")), { partition: "aws", region: "us-east-1", account: ACCT, group: "churn" });
+            assert.deepStrictEqual(parseGroupRef("Churn"), { group: "churn" });
+        });
+
+        for (const [why, value] of [
+            ["another service", arn("model-package-group/churn", "s3")],
+            ["another resource type", arn("xmodel-package-group/churn")],
+            ["a resource with a further segment", arn("model-package-group/churn/extra")],
+            ["a package, not a group", arn("model/churn")],
+            ["a group that is not a SageMaker name", arn("model-package-group/-churn")],
+            ["no region", arn("model-package-group/churn", "sagemaker", "")],
+            ["the account 'aws'", arn("model-package-group/churn", "sagemaker", "us-east-1", "aws")],
+            ["a partition AWS does not have", `arn:nope:sagemaker:us-east-1:${ACCT}:model-package-group/churn`],
+        ] as const) {
+            it(`${why} is no group: ${value}`, () => {
+                assert.strictEqual(parseGroupRef(value), undefined);
+            });
+        }
+    });
+
+    describe("sameVersion: every part known on the first side, and equal", () => {
+        const full = { partition: "aws", region: "us-east-1", account: ACCT, group: "churn", version: 1 };
+
+        it("the same version matches; another group, partition or version does not", () => {
+            assert.strictEqual(sameVersion(full, { ...full }), true);
+            assert.strictEqual(sameVersion(full, { ...full, group: "fraud" }), false);
+            assert.strictEqual(sameVersion(full, { ...full, partition: "aws-cn" }), false);
+            assert.strictEqual(sameVersion(full, { ...full, version: 2 }), false);
+        });
+
+        for (const part of ["partition", "region", "account"] as const) {
+            it(`a ${part} unknown on both sides never matches`, () => {
+                const open = { ...full, [part]: undefined };
+                assert.strictEqual(sameVersion(open, { ...open }), false);
+            });
+        }
+    });
+});
