@@ -20,6 +20,7 @@ const NOT_AN_ARN = "not an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)";
 describe("issue 21: the pack's location rules, one field at a time", () => {
     describe("ARNs", () => {
         it("fewer than six colon-separated parts, or a first part other than arn, is not an ARN", () => {
+            assert.deepStrictEqual(parseArn("arn"), { kind: "other", reason: NOT_AN_ARN });
             assert.deepStrictEqual(parseArn("arn:aws:s3"), { kind: "other", reason: NOT_AN_ARN });
             assert.deepStrictEqual(parseArn(`urn:aws:iam::${ACCT}:role/r`), { kind: "other", reason: NOT_AN_ARN });
         });
