@@ -11,7 +11,7 @@
 import * as assert from "assert";
 import { parseLocation } from "../../../policy-pack/src";
 import { parseArn } from "../../../policy-pack/src/locations/arn";
-import { parseGroupRef, parsePackageRef, sameVersion } from "../../../policy-pack/src/locations/model-package";
+import { parseGroupRef, parsePackageRef, sameVersion, versionKey } from "../../../policy-pack/src/locations/model-package";
 import { isRegionName, partitionOfRegion } from "../../../policy-pack/src/locations/partitions";
 
 const ACCT = "123456789012";
@@ -181,5 +181,15 @@ describe("issue 21: the pack's location rules, one field at a time", () => {
                 assert.strictEqual(sameVersion(open, { ...open }), false);
             });
         }
+    });
+
+    describe("versionKey: one key per version", () => {
+        const full = { partition: "aws", region: "us-east-1", account: ACCT, group: "churn", version: 12 };
+
+        it("versions in two regions, or whose group and version run together alike, get different keys", () => {
+            assert.notStrictEqual(versionKey(full), versionKey({ ...full, region: "us-west-2" }));
+            assert.notStrictEqual(versionKey(full), versionKey({ ...full, group: "churn1", version: 2 }));
+            assert.strictEqual(versionKey(full), versionKey({ ...full }));
+        });
     });
 });
