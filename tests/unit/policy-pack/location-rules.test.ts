@@ -7,10 +7,13 @@
 // RoleArn max 2048); KMS key ids and aliases from the KMS Developer Guide ("Key identifiers": a key id
 // is a UUID or mrk- and 32 hex digits, an alias is alias/ then [a-zA-Z0-9/_-]); regions and their
 // partitions from AWS's endpoint data (GovCloud's us-gov-west-1 is in aws-us-gov; region codes are
-// lower-case letters, digits and dashes).
+// lower-case letters, digits and dashes); images from the Amazon ECR User Guide (ACCOUNT.dkr.ecr.REGION.
+// amazonaws.com, dual-stack ACCOUNT.dkr-ecr.REGION.on.aws, the -fips forms) and Docker's reference
+// rule (the first component is a registry only with a "." or ":" or as localhost).
 import * as assert from "assert";
 import { parseLocation } from "../../../policy-pack/src";
 import { parseArn } from "../../../policy-pack/src/locations/arn";
+import { parseImage } from "../../../policy-pack/src/locations/ecr";
 import { parseGroupRef, parsePackageRef, sameVersion, versionKey } from "../../../policy-pack/src/locations/model-package";
 import { isRegionName, partitionOfRegion } from "../../../policy-pack/src/locations/partitions";
 
@@ -190,6 +193,59 @@ describe("issue 21: the pack's location rules, one field at a time", () => {
             assert.notStrictEqual(versionKey(full), versionKey({ ...full, region: "us-west-2" }));
             assert.notStrictEqual(versionKey(full), versionKey({ ...full, group: "churn1", version: 2 }));
             assert.strictEqual(versionKey(full), versionKey({ ...full }));
+        });
+    });
+
+    describe("images (ECR registry hosts)", () => {
+        const ecr = (region: string, partition: string, form: string, repository = "repo:tag") =>
+            ({ kind: "ecr", account: ACCT, region, partition, form, repository });
+        const lookalike = (host: string) => ({ kind: "other", reason: `registry "${host}" looks like AWS but is not an ECR registry host (ACCOUNT.dkr.ecr.REGION.amazonaws.com)` });
+
+        it("the four ECR host forms, in each partition's DNS suffix, with the repository after the host", () => {
+            assert.deepStrictEqual(parseImage(`${ACCT}.dkr.ecr.us-east-1.amazonaws.com/repo:tag`), ecr("us-east-1", "aws", "IPv4"));
+            assert.deepStrictEqual(parseImage(`${ACCT}.dkr.ecr.us-east-1.amazonaws.com:443/team/repo@sha256:ab`), ecr("us-east-1", "aws", "IPv4", "team/repo@sha256:ab"));
+            assert.deepStrictEqual(parseImage(`${ACCT}.dkr.ecr-fips.us-gov-west-1.amazonaws.com/repo:tag`), ecr("us-gov-west-1", "aws-us-gov", "FIPS"));
+            assert.deepStrictEqual(parseImage(`${ACCT}.dkr.ecr.cn-north-1.amazonaws.com.cn/repo:tag`), ecr("cn-north-1", "aws-cn", "IPv4"));
+            assert.deepStrictEqual(parseImage(`${ACCT}.dkr-ecr.us-east-1.on.aws/repo:tag`), ecr("us-east-1", "aws", "dual-stack"));
+            assert.deepStrictEqual(parseImage(`${ACCT}.dkr-ecr-fips.us-east-1.on.aws/repo:tag`), ecr("us-east-1", "aws", "dual-stack FIPS"));
+            assert.deepStrictEqual(parseImage(`${ACCT}.DKR.ECR.US-EAST-1.AMAZONAWS.COM/repo:tag`), ecr("us-east-1", "aws", "IPv4"), "DNS names are case-insensitive");
+        });
+
+        for (const host of [
+            `12345.dkr.ecr.us-east-1.amazonaws.com`, `x${ACCT}.dkr.ecr.us-east-1.amazonaws.com`, `${ACCT}0.dkr.ecr.us-east-1.amazonaws.com`,
+            `${ACCT}.dkr.ecs.us-east-1.amazonaws.com`, `${ACCT}.drk.ecr.us-east-1.amazonaws.com`, `${ACCT}.dkr.ecr.xx-east-1.amazonaws.com`,
+            `x.${ACCT}.dkr.ecr.us-east-1.amazonaws.com`, `${ACCT}.dkr.ecr.us-east-1.x.amazonaws.com`,
+            `12345.dkr-ecr.us-east-1.on.aws`, `x${ACCT}.dkr-ecr.us-east-1.on.aws`, `${ACCT}0.dkr-ecr.us-east-1.on.aws`,
+            `${ACCT}.dkr-ecs.us-east-1.on.aws`, `${ACCT}.dkr-ecr.xx-east-1.on.aws`, `${ACCT}.dkr-ecr.us-east-1.x.on.aws`,
+            "dkr-ecr.example.com", "dkr.ecr.example.com", "registry.api.aws",
+        ]) {
+            it(`an AWS-looking host that is no ECR form is reported, not taken as another registry: ${host}`, () => {
+                assert.deepStrictEqual(parseImage(`${host}/repo:tag`), lookalike(host));
+            });
+        }
+
+        it("an ECR host on a port other than 443 is reported with the port (cut to 10 characters)", () => {
+            const host = `${ACCT}.dkr.ecr.us-east-1.amazonaws.com`;
+            assert.deepStrictEqual(parseImage(`${host}:5000/repo`), lookalike(`${host}:5000`));
+            assert.deepStrictEqual(parseImage(`${host}:123456789012345/repo`), lookalike(`${host}:1234567890`));
+            const long = `${"x".repeat(150)}.amazonaws.com`;
+            assert.deepStrictEqual(parseImage(`${long}/repo`), lookalike("x".repeat(100)));
+        });
+
+        it("Docker Hub: no registry component; other registries are named (cut to 100 characters)", () => {
+            const hub = { kind: "other", reason: "an image on Docker Hub, not in ECR", registry: "docker.io" };
+            for (const image of ["ubuntu", "my.registry", "library/ubuntu", "/ubuntu"]) {
+                assert.deepStrictEqual(parseImage(image), hub, image);
+            }
+            const registry = (host: string) => ({ kind: "other", reason: `an image in registry "${host}", not in ECR`, registry: host });
+            assert.deepStrictEqual(parseImage("localhost/repo"), registry("localhost"));
+            assert.deepStrictEqual(parseImage("localhost:5000/repo"), registry("localhost"));
+            assert.deepStrictEqual(parseImage("ghcr.io/org/repo"), registry("ghcr.io"));
+            assert.deepStrictEqual(parseImage(":5000/repo"), registry(""));
+            assert.deepStrictEqual(parseImage("x.on.aws.example.com/repo"), registry("x.on.aws.example.com"));
+            assert.deepStrictEqual(parseImage("x.api.aws.example.com/repo"), registry("x.api.aws.example.com"));
+            const long = `${"r".repeat(150)}.example.com`;
+            assert.deepStrictEqual(parseImage(`${long}/repo`), registry("r".repeat(100)));
         });
     });
 });
