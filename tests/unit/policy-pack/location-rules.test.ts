@@ -249,3 +249,136 @@ describe("issue 21: the pack's location rules, one field at a time", () => {
         });
     });
 });
+
+// S3 locations in the spellings the Amazon S3 User Guide lists ("Virtual hosting of buckets", "Legacy
+// endpoints", "Using access points", "Multi-Region Access Points", "Amazon S3 on Outposts", "S3 Express
+// One Zone": BUCKET--ZONE--x-s3 at s3express-ZONE.REGION.amazonaws.com, "Transfer Acceleration") and the
+// bucket naming rules ("General purpose bucket naming rules"; legacy us-east-1 names allow upper case
+// and "_"). Host names are at most 253 characters (RFC 1035). Absent parts are left out of the
+// comparison (JSON), so each expectation lists what the spelling names.
+describe("issue 21: S3 locations, one part of the spelling at a time", () => {
+    const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
+    const s3 = (bucket: string, key: string, form: string, extra: Record<string, unknown> = {}) =>
+        ({ kind: "s3", bucket, key, form, canonical: `s3://${bucket}/${key}`, ...extra });
+    const aws = (region?: string) => (region ? { partition: "aws", region } : { partition: "aws" });
+    const check = (value: string, expected: unknown) => assert.deepStrictEqual(plain(parseLocation(value, "s3")), expected, value);
+    const notEndpoint = (host: string) => ({ kind: "other", reason: `host "${host}" is not an S3 endpoint of any AWS partition` });
+    const notBucket = (bucket: string) => ({ kind: "other", reason: `"${bucket}" is not an S3 bucket name` });
+    const BAD_ENCODING = { kind: "other", reason: "the URL's path is not valid percent-encoding" };
+
+    it("regional hosts: virtual-hosted and path-style, FIPS and dual-stack, per partition", () => {
+        check("https://bucket.s3.us-east-1.amazonaws.com/a/b", s3("bucket", "a/b", "virtual-hosted", aws("us-east-1")));
+        check("https://s3.us-west-2.amazonaws.com/bucket/a/b", s3("bucket", "a/b", "path-style", aws("us-west-2")));
+        check("https://s3.us-west-2.amazonaws.com/bucket", s3("bucket", "", "path-style", aws("us-west-2")));
+        check("https://bucket.s3-fips.us-gov-west-1.amazonaws.com/k", s3("bucket", "k", "virtual-hosted, FIPS", { partition: "aws-us-gov", region: "us-gov-west-1" }));
+        check("https://bucket.s3.dualstack.eu-west-1.amazonaws.com/k", s3("bucket", "k", "virtual-hosted, dual-stack", aws("eu-west-1")));
+        check("https://bucket.s3-fips.dualstack.us-east-1.amazonaws.com/k", s3("bucket", "k", "virtual-hosted, FIPS, dual-stack", aws("us-east-1")));
+        check("https://s3.dualstack.us-east-1.amazonaws.com/bucket/k", s3("bucket", "k", "path-style, dual-stack", aws("us-east-1")));
+        check("https://bucket.s3.cn-north-1.amazonaws.com.cn/k", s3("bucket", "k", "virtual-hosted", { partition: "aws-cn", region: "cn-north-1" }));
+        check("https://bucket.s3.us-east-1.amazonaws.com", s3("bucket", "", "virtual-hosted", aws("us-east-1")));
+        check("https://bucket.s3.us-east-1.amazonaws.com?versionId=1", s3("bucket", "", "virtual-hosted", aws("us-east-1")));
+        check("https://bucket.s3.us-east-1.amazonaws.com/k?versionId=1#f", s3("bucket", "k", "virtual-hosted", aws("us-east-1")));
+        check("https://bucket.s3.us-east-1.amazonaws.com:443/k", s3("bucket", "k", "virtual-hosted", aws("us-east-1")));
+    });
+
+    it("legacy hosts: s3-REGION, s3-external-1 (us-east-1, aws only), the global s3 host, Transfer Acceleration", () => {
+        check("https://bucket.s3-us-west-2.amazonaws.com/k", s3("bucket", "k", "legacy s3-REGION endpoint", aws("us-west-2")));
+        check("https://bucket.s3-external-1.amazonaws.com/k", s3("bucket", "k", "legacy s3-external-1 endpoint", aws("us-east-1")));
+        check("https://bucket.s3.amazonaws.com/k", s3("bucket", "k", "legacy global endpoint (no region in the host)", aws()));
+        check("https://s3.amazonaws.com/bucket/k", s3("bucket", "k", "legacy global endpoint (no region in the host)", aws()));
+        check("https://a.mrap.accesspoint.s3.amazonaws.com/k", s3("a.mrap.accesspoint", "k", "legacy global endpoint (no region in the host)", aws()));
+        check("https://bucket.s3-accelerate.amazonaws.com/k", s3("bucket", "k", "Transfer Acceleration endpoint (no region in the host)", aws()));
+        check("https://bucket.s3-accelerate.dualstack.amazonaws.com/k", s3("bucket", "k", "Transfer Acceleration endpoint (no region in the host)", aws()));
+    });
+
+    it("S3 Express One Zone directory bucket hosts", () => {
+        check("https://bucket--use1-az4--x-s3.s3express-use1-az4.us-east-1.amazonaws.com/k",
+            s3("bucket--use1-az4--x-s3", "k", "S3 Express directory bucket (zone use1-az4)", aws("us-east-1")));
+        check("https://bucket--use1-az12--x-s3.s3express-fips-use1-az12.us-east-1.amazonaws.com/k",
+            s3("bucket--use1-az12--x-s3", "k", "S3 Express directory bucket (zone use1-az12, FIPS)", aws("us-east-1")));
+    });
+
+    it("access point hosts: NAME-ACCOUNT (regional, Outposts) and ALIAS.mrap (Multi-Region)", () => {
+        const ap = (name: string, region: string) => ({ ...aws(region), account: ACCT, accessPoint: { name, account: ACCT, multiRegion: false } });
+        check(`https://myap-${ACCT}.s3-accesspoint.us-east-1.amazonaws.com/k`, s3(`myap-${ACCT}`, "k", "access point", ap("myap", "us-east-1")));
+        check(`https://a-${ACCT}.s3-accesspoint.us-east-1.amazonaws.com/k`, s3(`a-${ACCT}`, "k", "access point", ap("a", "us-east-1")));
+        check(`https://my-ap-${ACCT}.s3-accesspoint-fips.dualstack.us-east-1.amazonaws.com/k`,
+            s3(`my-ap-${ACCT}`, "k", "access point, FIPS, dual-stack", ap("my-ap", "us-east-1")));
+        check(`https://myap-${ACCT}.op-01234567890123456.s3-outposts.us-west-2.amazonaws.com/k`,
+            s3(`myap-${ACCT}`, "k", "Outposts access point", ap("myap", "us-west-2")));
+        check("https://mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com/k",
+            s3("mfzwi23gnjvgw.mrap", "k", "Multi-Region Access Point", { ...aws(), accessPoint: { name: "mfzwi23gnjvgw.mrap", multiRegion: true } }));
+    });
+
+    it("an access point host without NAME-ACCOUNT (12 digits) as its one label is said so", () => {
+        for (const host of [
+            `-${ACCT}.s3-accesspoint.us-east-1.amazonaws.com`, "myap-12345.s3-accesspoint.us-east-1.amazonaws.com",
+            `x.myap-${ACCT}.s3-accesspoint.us-east-1.amazonaws.com`, "s3-accesspoint.us-east-1.amazonaws.com",
+            `a.myap-${ACCT}.op-01234567890123456.s3-outposts.us-west-2.amazonaws.com`,
+        ]) {
+            check(`https://${host}/k`, { kind: "other", reason: `host "${host}" is not an access point host (NAME-ACCOUNT.s3-accesspoint.REGION...)` });
+        }
+        const long = `${"n".repeat(120)}-${ACCT}.s3-accesspoint.us-east-1.amazonaws.com`;
+        check(`https://x.${long}/k`, { kind: "other", reason: `host "${`x.${long}`.slice(0, 100)}" is not an access point host (NAME-ACCOUNT.s3-accesspoint.REGION...)` });
+    });
+
+    it("hosts that are no S3 endpoint", () => {
+        for (const host of [
+            "alias.notmrap.accesspoint.s3-global.amazonaws.com", "a.mrap.x.s3-global.amazonaws.com", "mrap.accesspoint.s3-global.amazonaws.com",
+            "bucket.s3x.us-east-1.amazonaws.com", "bucket.s3-external-1.amazonaws.com.cn", "bucket.s4-us-west-2.amazonaws.com",
+            "bucket.s3-accelerate.foo.amazonaws.com", "bucket.foo.dualstack.amazonaws.com", "dualstack.us-east-1.amazonaws.com",
+            "s3.x.us-east-1.amazonaws.com", "xs3express-use1-az4.us-east-1.amazonaws.com", "b.s3express-use1-az4x.us-east-1.amazonaws.com",
+            "s3-outposts.us-west-2.amazonaws.com", "op-01234567890123456.s3-outposts.us-west-2.amazonaws.com", "bucket.s3.us-east-1.example.com",
+        ]) {
+            check(`https://${host}/k`, notEndpoint(host));
+        }
+        check("https://:443/bucket/k", notEndpoint(""));
+        const long = `${"h".repeat(150)}.example.com`;
+        check(`https://${long}/k`, notEndpoint("h".repeat(100)));
+    });
+
+    it("host names up to 253 characters are read; longer are not", () => {
+        const suffix = ".s3.us-east-1.amazonaws.com";
+        const bucket = "b".repeat(253 - suffix.length);
+        check(`https://${bucket}${suffix}/k`, s3(bucket, "k", "virtual-hosted", aws("us-east-1")));
+        check(`https://${bucket}b${suffix}/k`, notEndpoint(`${bucket}b${suffix}`.slice(0, 100)));
+    });
+
+    it("user information, other ports, bad bucket names, no bucket, bad percent-encoding", () => {
+        check("https://user@bucket.s3.us-east-1.amazonaws.com/k", { kind: "other", reason: "an https URL with user information is not an S3 location" });
+        check("https://bucket.s3.us-east-1.amazonaws.com:8443/k", { kind: "other", reason: "an https URL on port 8443 is not an S3 endpoint" });
+        check("https://bucket.s3.us-east-1.amazonaws.com:123456789012345/k", { kind: "other", reason: "an https URL on port 1234567890 is not an S3 endpoint" });
+        for (const bucket of ["bucket_x", "-bucket", "bucket-"]) {
+            check(`https://${bucket}.s3.us-east-1.amazonaws.com/k`, bucket === "bucket-" ? s3("bucket-", "k", "virtual-hosted", aws("us-east-1")) : notBucket(bucket));
+        }
+        check(`https://_${"b".repeat(99)}.s3.us-east-1.amazonaws.com/k`, notBucket(`_${"b".repeat(79)}`));
+        check("https://s3.us-east-1.amazonaws.com/", { kind: "other", reason: "a path-style S3 URL without a bucket" });
+        check("https://s3.us-east-1.amazonaws.com//k", { kind: "other", reason: "a path-style S3 URL without a bucket" });
+        check("https://s3.us-east-1.amazonaws.com/-bucket/k", notBucket("-bucket"));
+        check(`https://s3.us-east-1.amazonaws.com/!${"b".repeat(99)}/k`, notBucket(`!${"b".repeat(79)}`));
+        for (const host of ["bucket.s3.us-east-1.amazonaws.com", "s3.us-east-1.amazonaws.com/bucket", `myap-${ACCT}.s3-accesspoint.us-east-1.amazonaws.com`, "a.mrap.accesspoint.s3-global.amazonaws.com"]) {
+            check(`https://${host}/%E0%A4%A`, BAD_ENCODING);
+        }
+        check("https://bucket.s3.us-east-1.amazonaws.com/%252e%252e/x", { kind: "other", reason: "the key has a \".\" or \"..\" segment: whether SageMaker resolves it is not documented, so the object it names is not known" });
+        check("http://bucket/k", { kind: "other", reason: "not an s3:// or https:// URL" });
+    });
+
+    it("s3:// URIs: a bucket (general purpose, directory, access point alias) or an access point ARN", () => {
+        check("s3://bucket/a/b", s3("bucket", "a/b", "s3:// URI"));
+        check("s3://Legacy_Bucket", s3("Legacy_Bucket", "", "s3:// URI"));
+        check("s3://bucket--use1-az4--x-s3/k", s3("bucket--use1-az4--x-s3", "k", "s3:// URI of an S3 Express directory bucket"));
+        check("s3://my-ap-abc123-s3alias/k", s3("my-ap-abc123-s3alias", "k", "s3:// URI of an access point alias"));
+        for (const bucket of ["-bucket", "!bucket", "bucket!", ""]) {
+            check(`s3://${bucket}/k`, notBucket(bucket));
+        }
+        check(`s3://_${"b".repeat(299)}/k`, notBucket(`_${"b".repeat(79)}`));
+        const arn = `arn:aws:s3:us-west-2:${ACCT}:accesspoint/my-ap`;
+        check(`s3://${arn}/k/x`, s3(arn, "k/x", "access point ARN", { partition: "aws", region: "us-west-2", account: ACCT, accessPoint: { name: "my-ap", account: ACCT, multiRegion: false } }));
+        check(`s3://${arn}`, s3(arn, "", "access point ARN", { partition: "aws", region: "us-west-2", account: ACCT, accessPoint: { name: "my-ap", account: ACCT, multiRegion: false } }));
+        const mrap = `arn:aws:s3::${ACCT}:accesspoint/mfzwi23gnjvgw.mrap`;
+        check(`s3://${mrap}/k`, s3(mrap, "k", "Multi-Region Access Point ARN", { partition: "aws", account: ACCT, accessPoint: { name: "mfzwi23gnjvgw.mrap", account: ACCT, multiRegion: true } }));
+        for (const bad of [`arn:aws:s3:us-west-2:${ACCT}:bucket/x`, `arn:aws:s3:us-west-2:${ACCT}:accesspoint/my-ap!x/k`, "arn:aws:s3:us-west-2:12345:accesspoint/my-ap"]) {
+            check(`s3://${bad}`, { kind: "other", reason: "not an S3 access point ARN (arn:PARTITION:s3:REGION:ACCOUNT:accesspoint/NAME)" });
+        }
+    });
+});
