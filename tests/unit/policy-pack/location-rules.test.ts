@@ -314,7 +314,7 @@ describe("issue 21: S3 locations, one part of the spelling at a time", () => {
         for (const host of [
             `-${ACCT}.s3-accesspoint.us-east-1.amazonaws.com`, "myap-12345.s3-accesspoint.us-east-1.amazonaws.com",
             `x.myap-${ACCT}.s3-accesspoint.us-east-1.amazonaws.com`, "s3-accesspoint.us-east-1.amazonaws.com",
-            `a.myap-${ACCT}.op-01234567890123456.s3-outposts.us-west-2.amazonaws.com`,
+            `a.myap-${ACCT}.op-01234567890123456.s3-outposts.us-west-2.amazonaws.com`, `myap-${ACCT}.x.s3-accesspoint.us-east-1.amazonaws.com`,
         ]) {
             check(`https://${host}/k`, { kind: "other", reason: `host "${host}" is not an access point host (NAME-ACCOUNT.s3-accesspoint.REGION...)` });
         }
@@ -333,6 +333,8 @@ describe("issue 21: S3 locations, one part of the spelling at a time", () => {
             check(`https://${host}/k`, notEndpoint(host));
         }
         check("https://:443/bucket/k", notEndpoint(""));
+        check("https:///bucket/k", notEndpoint(""));
+        check("https://:8443/bucket/k", { kind: "other", reason: "an https URL on port 8443 is not an S3 endpoint" });
         const long = `${"h".repeat(150)}.example.com`;
         check(`https://${long}/k`, notEndpoint("h".repeat(100)));
     });
