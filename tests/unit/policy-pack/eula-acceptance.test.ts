@@ -116,6 +116,31 @@ describe("policy sagemaker-eula-acceptance", () => {
             assert.strictEqual((await verdict(withHub(LLAMA_HUB.replace("us-east-1", "eu-west-1")), byArn())).length, 1, "another region's hub content");
         });
 
+        // Issue 21 (Stryker survivors): each part of the hub content is compared; expected from the ARN
+        // format of hub content (arn:PARTITION:sagemaker:REGION:ACCOUNT:hub-content/HUB/TYPE/NAME/VERSION).
+        it("a modelId covers only hub content of type Model in the hub SageMakerPublicHub owned by aws", async () => {
+            for (const other of [
+                LLAMA_HUB.replace("SageMakerPublicHub", "OtherHub"),
+                LLAMA_HUB.replace("/Model/", "/Notebook/"),
+                LLAMA_HUB.replace(":aws:hub-content", ":123456789012:hub-content"),
+            ]) {
+                assert.strictEqual((await verdict(withHub(other), APPROVED)).length, 1, other);
+            }
+        });
+
+        it("a hubContentArn approval differs from hub content in partition, type or name: not covered", async () => {
+            const base = `arn:aws:sagemaker::aws:hub-content/SageMakerPublicHub/Model/${LLAMA_ID}`;
+            const byArn = approval({ hubContentArn: base, s3Prefixes: [LLAMA_PREFIX] });
+            assert.deepStrictEqual(await verdict(withHub(`${base}/2.1.0`), byArn), [], "control: the same content");
+            for (const other of [
+                `${base.replace("arn:aws:", "arn:aws-cn:")}/2.1.0`,
+                `${base.replace("/Model/", "/Notebook/")}/2.1.0`,
+                `${base}-instruct/2.1.0`,
+            ]) {
+                assert.strictEqual((await verdict(withHub(other), byArn)).length, 1, other);
+            }
+        });
+
         it("a hub content ARN and an S3Uri must be covered by the same approval", async () => {
             const both = { approvedModels: [
                 { modelId: LLAMA_ID, approvedBy: "a", ticket: "T-1" },
