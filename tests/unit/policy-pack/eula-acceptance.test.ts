@@ -141,6 +141,21 @@ describe("policy sagemaker-eula-acceptance", () => {
             }
         });
 
+        it("the approval a message suggests names the model exactly and, pasted into approvedModels, approves it", async () => {
+            const LLAMA_FOLDER = [LLAMA_PREFIX];
+            const placeholders = { approvedBy: "<who reviewed the EULA>", ticket: "<ticket>" };
+            for (const [source, expected] of [
+                [withHub(LLAMA_HUB), { hubContentArn: LLAMA_HUB.replace(/\/2\.1\.0$/, ""), version: "2.1.0", s3Prefixes: LLAMA_FOLDER, ...placeholders }],
+                [withHub(LLAMA_HUB.replace(/\/2\.1\.0$/, "")), { hubContentArn: LLAMA_HUB.replace(/\/2\.1\.0$/, ""), s3Prefixes: LLAMA_FOLDER, ...placeholders }],
+                [{ s3Uri: GATED_S3 }, { modelId: LLAMA_ID, s3Prefixes: LLAMA_FOLDER, ...placeholders }],
+            ] as const) {
+                const [m] = await verdict(source, {});
+                const suggested = JSON.parse(/Fix: after legal review, add (\{.*\}) to the /.exec(m ?? "")?.[1] ?? "null");
+                assert.deepStrictEqual(suggested, expected, m);
+                assert.deepStrictEqual(await verdict(source, { approvedModels: [suggested] }), [], JSON.stringify(source));
+            }
+        });
+
         it("a hub content ARN and an S3Uri must be covered by the same approval", async () => {
             const both = { approvedModels: [
                 { modelId: LLAMA_ID, approvedBy: "a", ticket: "T-1" },
