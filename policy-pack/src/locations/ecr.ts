@@ -21,10 +21,13 @@ function ecrHost(host: string): { account: string; region: string; partition: st
         return undefined;
     }
     const split = splitDnsSuffix(host);
-    const labels = split?.labels ?? [];
-    const p = split && labels.length === 4 ? regionAmong(labels[3], split.partitions) : undefined;
-    if (p && ACCOUNT.test(labels[0]) && labels[1] === "dkr" && (labels[2] === "ecr" || labels[2] === "ecr-fips")) {
-        return { account: labels[0], region: labels[3], partition: p.id, form: labels[2] === "ecr" ? "IPv4" : "FIPS" };
+    if (split?.labels.length !== 4) {
+        return undefined;
+    }
+    const [account, dkr, ecr, region] = split.labels;
+    const p = regionAmong(region, split.partitions);
+    if (p && ACCOUNT.test(account) && dkr === "dkr" && (ecr === "ecr" || ecr === "ecr-fips")) {
+        return { account, region, partition: p.id, form: ecr === "ecr" ? "IPv4" : "FIPS" };
     }
     return undefined;
 }
@@ -32,8 +35,9 @@ function ecrHost(host: string): { account: string; region: string; partition: st
 export function parseImage(value: string): EcrLocation | OtherLocation {
     const slash = value.indexOf("/");
     const first = slash < 0 ? "" : value.slice(0, slash);
-    // Docker's rule: the first component is a registry only if it has a "." or ":" or is localhost.
-    if (slash < 0 || !(first.includes(".") || first.includes(":") || first === "localhost")) {
+    // Docker's rule: the first component is a registry only if it has a "." or ":" or is localhost
+    // (no slash: no registry, `first` is empty).
+    if (!(first.includes(".") || first.includes(":") || first === "localhost")) {
         return other("an image on Docker Hub, not in ECR", "docker.io");
     }
     const colon = first.indexOf(":");

@@ -116,6 +116,46 @@ describe("policy sagemaker-eula-acceptance", () => {
             assert.strictEqual((await verdict(withHub(LLAMA_HUB.replace("us-east-1", "eu-west-1")), byArn())).length, 1, "another region's hub content");
         });
 
+        // Issue 21 (Stryker survivors): each part of the hub content is compared; expected from the ARN
+        // format of hub content (arn:PARTITION:sagemaker:REGION:ACCOUNT:hub-content/HUB/TYPE/NAME/VERSION).
+        it("a modelId covers only hub content of type Model in the hub SageMakerPublicHub owned by aws", async () => {
+            for (const other of [
+                LLAMA_HUB.replace("SageMakerPublicHub", "OtherHub"),
+                LLAMA_HUB.replace("/Model/", "/Notebook/"),
+                LLAMA_HUB.replace(":aws:hub-content", ":123456789012:hub-content"),
+            ]) {
+                assert.strictEqual((await verdict(withHub(other), APPROVED)).length, 1, other);
+            }
+        });
+
+        it("a hubContentArn approval differs from hub content in partition, type or name: not covered", async () => {
+            const base = `arn:aws:sagemaker::aws:hub-content/SageMakerPublicHub/Model/${LLAMA_ID}`;
+            const byArn = approval({ hubContentArn: base, s3Prefixes: [LLAMA_PREFIX] });
+            assert.deepStrictEqual(await verdict(withHub(`${base}/2.1.0`), byArn), [], "control: the same content");
+            for (const other of [
+                `${base.replace("arn:aws:", "arn:aws-cn:")}/2.1.0`,
+                `${base.replace("/Model/", "/Notebook/")}/2.1.0`,
+                `${base}-instruct/2.1.0`,
+            ]) {
+                assert.strictEqual((await verdict(withHub(other), byArn)).length, 1, other);
+            }
+        });
+
+        it("the approval a message suggests names the model exactly and, pasted into approvedModels, approves it", async () => {
+            const LLAMA_FOLDER = [LLAMA_PREFIX];
+            const placeholders = { approvedBy: "<who reviewed the EULA>", ticket: "<ticket>" };
+            for (const [source, expected] of [
+                [withHub(LLAMA_HUB), { hubContentArn: LLAMA_HUB.replace(/\/2\.1\.0$/, ""), version: "2.1.0", s3Prefixes: LLAMA_FOLDER, ...placeholders }],
+                [withHub(LLAMA_HUB.replace(/\/2\.1\.0$/, "")), { hubContentArn: LLAMA_HUB.replace(/\/2\.1\.0$/, ""), s3Prefixes: LLAMA_FOLDER, ...placeholders }],
+                [{ s3Uri: GATED_S3 }, { modelId: LLAMA_ID, s3Prefixes: LLAMA_FOLDER, ...placeholders }],
+            ] as const) {
+                const [m] = await verdict(source, {});
+                const suggested = JSON.parse(/Fix: after legal review, add (\{.*\}) to the /.exec(m ?? "")?.[1] ?? "null");
+                assert.deepStrictEqual(suggested, expected, m);
+                assert.deepStrictEqual(await verdict(source, { approvedModels: [suggested] }), [], JSON.stringify(source));
+            }
+        });
+
         it("a hub content ARN and an S3Uri must be covered by the same approval", async () => {
             const both = { approvedModels: [
                 { modelId: LLAMA_ID, approvedBy: "a", ticket: "T-1" },
