@@ -9,11 +9,8 @@ import * as path from "path";
 import { engineStatus, engineWarning, useEngine } from "../../../provider/engine/log";
 
 const fromPulumi = { paths: [path.dirname(require.resolve("@pulumi/pulumi/package.json"))] };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const grpc: typeof import("@grpc/grpc-js") = require(require.resolve("@grpc/grpc-js", fromPulumi));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const engineRpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
 
 const WARNING = 2;
@@ -137,7 +134,6 @@ describe("engine log (a fake Pulumi engine's Log service on localhost)", functio
 
         it("the gRPC library cannot be loaded: stderr instead, no exception", () => {
             useEngine(address);
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
             const Module = require("module");
             const resolve = Module._resolveFilename;
             Module._resolveFilename = function (request: string, ...rest: unknown[]) {
