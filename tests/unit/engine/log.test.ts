@@ -83,13 +83,19 @@ describe("engine log (a fake Pulumi engine's Log service on localhost)", functio
         useEngine(undefined);
     });
 
-    /** Runs fn, then waits until `count` Log calls have been answered. */
+    /** Runs fn, then waits until `count` Log calls have been answered (a generous bound against a hang: a call never made). */
     async function logged(fn: () => void, count = 1): Promise<void> {
-        const done = new Promise<void>((resolve) => {
+        let timer: NodeJS.Timeout | undefined;
+        const done = new Promise<void>((resolve, reject) => {
             answered = () => answers.length >= count && resolve();
+            timer = setTimeout(() => reject(new Error(`the engine was called ${answers.length} times, expected ${count}`)), 2000);
         });
-        fn();
-        await done;
+        try {
+            fn();
+            await done;
+        } finally {
+            clearTimeout(timer);
+        }
     }
 
     describe("the provider plugin (useEngine with the address the engine started it with)", () => {
