@@ -39,10 +39,10 @@ describe("engine log (a fake Pulumi engine's Log service on localhost)", functio
     before(async () => {
         server = new grpc.Server();
         server.addService(engineRpc.EngineService, {
-            log(call: { request: { toObject(): Received } }, callback: (err: unknown, value?: unknown) => void) {
+            log(call: { request: { toObject(): Received } }, callback: import("@grpc/grpc-js").sendUnaryData<unknown>) {
                 received.push(call.request.toObject());
                 if (refuse) {
-                    callback({ code: grpc.status.UNAVAILABLE, details: "engine gone" });
+                    callback({ code: grpc.status.UNAVAILABLE, details: "engine gone" }, null);
                 } else {
                     callback(null, new Empty());
                 }
@@ -72,7 +72,7 @@ describe("engine log (a fake Pulumi engine's Log service on localhost)", functio
         refuse = false;
         stderr = [];
         warned = [];
-        process.stderr.write = ((chunk: string) => void stderr.push(String(chunk))) as typeof process.stderr.write;
+        process.stderr.write = ((chunk: string) => stderr.push(String(chunk)) > 0) as typeof process.stderr.write;
         console.warn = (...args: unknown[]) => void warned.push(args.join(" "));
     });
 
