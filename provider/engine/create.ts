@@ -80,9 +80,9 @@ async function planAdoption<D>(ctx: EngineContext<D>, inputs: Props): Promise<Ad
         };
     }
     // The existing resource as if it were this resource's old state: what taking it over changes.
-    const olds: Props = { region: inputs.region };
+    const olds: Props = {};
     for (const [member, value] of Object.entries(live)) {
-        setOwn(olds, member, withoutServerFilled(value, spec.members[member]?.serverFilled));
+        setOwn(olds, member, withoutServerFilled(value, spec.members[member].serverFilled));
     }
     const tags = tagsMember(spec as KindSpec);
     let kept: string[] = [];
@@ -187,7 +187,7 @@ async function createAndSettle<D>(ctx: EngineContext<D>, inputs: Props, first: P
         }
         try {
             const d = await spec.hooks.afterCreate(ctx.named(labelOf(spec as KindSpec, inputs, created.id)), created, inputs);
-            return { created: { id: created.id, arn: created.arn ?? arnOf(spec, d) }, d };
+            return { created, d };
         } catch (err) {
             if (err instanceof ResourceNotReady) {
                 throw notReadyError(spec, inputs, ctx.region, err);
@@ -221,7 +221,7 @@ export async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, i
     try {
         const tags = tagsMember(spec as KindSpec);
         const declared = tags === undefined ? undefined : inputs[tags];
-        if (tags !== undefined && !(tags in request) && Array.isArray(declared) && declared.length > 0) {
+        if (tags !== undefined && !(tags in request) && Array.isArray(declared)) {
             await applyTagChanges(named, created.arn ?? created.id, diffTags([], declared));
         }
         const later = Object.entries(spec.members).filter(([k, m]) => m.afterCreate && !isAbsent(inputs[k]));
@@ -238,7 +238,7 @@ export async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, i
         try {
             d = await named.describe(created.id);
         } catch {
-            d = undefined; // outputs fall back to what we know
+            // d stays undefined: the outputs fall back to what we know
         }
     }
     // Read-back: a declared member SageMaker stored otherwise is a warning; the state records what it holds.
