@@ -176,7 +176,8 @@ async function createAndSettle<D>(ctx: EngineContext<D>, inputs: Props, first: P
         try {
             created = await sendCreate(ctx, request);
         } catch (err) {
-            const recovered = attempt === 1 ? await recoverCreate(ctx, inputs, err, started) : undefined;
+            // On any attempt: a name taken is a conflict (a later attempt's name was free when the first began).
+            const recovered = await recoverCreate(ctx, inputs, err, started);
             if (recovered) {
                 return recovered;
             }

@@ -66,6 +66,17 @@ describe("engine create where something already exists (mocked SDK)", () => {
                 "Fix: choose another ModelPackageName, delete the existing one, or bring it under management with `adopt: true` (it is adopted when it matches the inputs).");
         });
 
+        it("an unversioned package whose token named a package that is gone, its name then taken on the next attempt: the same conflict", async () => {
+            const pkg = "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-pkg";
+            sm.on(CreateModelPackageCommand)
+                .resolvesOnce({ ModelPackageArn: pkg })
+                .rejects(awsError("ValidationException", `Model Package ${pkg} already exists.`));
+            sm.on(DescribeModelPackageCommand).rejects(awsError("ValidationException", `ModelPackage ${pkg} does not exist.`));
+            const err = await rejection(lifecycles.ModelPackage.create(settings, { ModelPackageName: "churn-pkg", InferenceSpecification: inferenceSpecification(), region: "us-east-1", ClientToken: "t" }));
+            assert.match(err.message, /^ModelPackage "churn-pkg": a model package named "churn-pkg" already exists in us-east-1; it was not created by this deployment/);
+            assert.strictEqual(sm.commandCalls(CreateModelPackageCommand).length, 2);
+        });
+
         it("a version (no name of its own): an 'already exists' answer is SageMaker's error as such, not a name conflict", async () => {
             sm.on(CreateModelPackageCommand).rejects(awsError("ValidationException", "ModelPackageGroup churn already exists in a different state."));
             const err = await rejection(lifecycles.ModelPackage.create(settings, versionInputs()));
