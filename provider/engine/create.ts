@@ -221,9 +221,9 @@ export async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, i
     const partial = (): Props => ({ ...outputsOf(spec, inputs, d, ctx.region, { arn: created.arn }), [PROVIDER_KEY]: inputs[PROVIDER_KEY] });
     try {
         const tags = tagsMember(spec as KindSpec);
-        const declared = tags === undefined ? undefined : inputs[tags];
-        if (tags !== undefined && !(tags in request) && Array.isArray(declared)) {
-            await applyTagChanges(named, created.arn ?? created.id, diffTags([], declared));
+        if (tags !== undefined && !(tags in request)) {
+            // Tags the create call does not take (a version's): added now; none declared, no call.
+            await applyTagChanges(named, created.arn ?? created.id, diffTags([], inputs[tags] as Tag[] | undefined));
         }
         const later = Object.entries(spec.members).filter(([k, m]) => m.afterCreate && !isAbsent(inputs[k]));
         if (later.length > 0) {
