@@ -88,7 +88,7 @@ describe("engine log (a fake Pulumi engine's Log service on localhost)", functio
         let timer: NodeJS.Timeout | undefined;
         const done = new Promise<void>((resolve, reject) => {
             answered = () => answers.length >= count && resolve();
-            timer = setTimeout(() => reject(new Error(`the engine was called ${answers.length} times, expected ${count}`)), 2000);
+            timer = setTimeout(() => reject(new Error(`the engine was called ${answers.length} times, expected ${count}`)), 5000);
         });
         try {
             fn();
