@@ -77,6 +77,15 @@ describe("engine create where something already exists (mocked SDK)", () => {
             assert.strictEqual(sm.commandCalls(CreateModelPackageCommand).length, 2);
         });
 
+        it("an unversioned package whose create got no answer: SageMaker's error, nothing looked up by name (the SDK's retries resent the same ClientToken)", async () => {
+            sm.on(CreateModelPackageCommand).rejects(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+            sm.on(DescribeModelPackageCommand).resolves(versionDescribed(1, { ModelPackageName: "churn-pkg", ModelPackageVersion: undefined, ModelPackageGroupName: undefined }) as never);
+            sm.on(ListTagsCommand).resolves({ Tags: [] });
+            const err = await rejection(lifecycles.ModelPackage.create(settings, { ModelPackageName: "churn-pkg", InferenceSpecification: inferenceSpecification(), region: "us-east-1", ClientToken: "t" }));
+            assert.match(err.message, /^ModelPackage "churn-pkg": SageMaker CreateModelPackage failed: ECONNRESET/);
+            assert.strictEqual(sm.commandCalls(DescribeModelPackageCommand).length, 0);
+        });
+
         it("a version (no name of its own): an 'already exists' answer is SageMaker's error as such, not a name conflict", async () => {
             sm.on(CreateModelPackageCommand).rejects(awsError("ValidationException", "ModelPackageGroup churn already exists in a different state."));
             const err = await rejection(lifecycles.ModelPackage.create(settings, versionInputs()));
