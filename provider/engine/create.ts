@@ -80,9 +80,9 @@ async function planAdoption<D>(ctx: EngineContext<D>, inputs: Props): Promise<Ad
         };
     }
     // The existing resource as if it were this resource's old state: what taking it over changes.
-    const olds: Props = { region: inputs.region };
+    const olds: Props = {};
     for (const [member, value] of Object.entries(live)) {
-        setOwn(olds, member, withoutServerFilled(value, spec.members[member]?.serverFilled));
+        setOwn(olds, member, withoutServerFilled(value, spec.members[member].serverFilled));
     }
     const tags = tagsMember(spec as KindSpec);
     let kept: string[] = [];
@@ -176,7 +176,8 @@ async function createAndSettle<D>(ctx: EngineContext<D>, inputs: Props, first: P
         try {
             created = await sendCreate(ctx, request);
         } catch (err) {
-            const recovered = attempt === 1 ? await recoverCreate(ctx, inputs, err, started) : undefined;
+            // On any attempt: a name taken is a conflict (a later attempt's name was free when the first began).
+            const recovered = await recoverCreate(ctx, inputs, err, started);
             if (recovered) {
                 return recovered;
             }
@@ -187,7 +188,7 @@ async function createAndSettle<D>(ctx: EngineContext<D>, inputs: Props, first: P
         }
         try {
             const d = await spec.hooks.afterCreate(ctx.named(labelOf(spec as KindSpec, inputs, created.id)), created, inputs);
-            return { created: { id: created.id, arn: created.arn ?? arnOf(spec, d) }, d };
+            return { created, d };
         } catch (err) {
             if (err instanceof ResourceNotReady) {
                 throw notReadyError(spec, inputs, ctx.region, err);
@@ -220,9 +221,9 @@ export async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, i
     const partial = (): Props => ({ ...outputsOf(spec, inputs, d, ctx.region, { arn: created.arn }), [PROVIDER_KEY]: inputs[PROVIDER_KEY] });
     try {
         const tags = tagsMember(spec as KindSpec);
-        const declared = tags === undefined ? undefined : inputs[tags];
-        if (tags !== undefined && !(tags in request) && Array.isArray(declared) && declared.length > 0) {
-            await applyTagChanges(named, created.arn ?? created.id, diffTags([], declared));
+        if (tags !== undefined && !(tags in request)) {
+            // Tags the create call does not take (a version's): added now; none declared, no call.
+            await applyTagChanges(named, created.arn ?? created.id, diffTags([], inputs[tags] as Tag[] | undefined));
         }
         const later = Object.entries(spec.members).filter(([k, m]) => m.afterCreate && !isAbsent(inputs[k]));
         if (later.length > 0) {
@@ -238,7 +239,7 @@ export async function create<D>(spec: KindSpec<D>, settings: ProviderSettings, i
         try {
             d = await named.describe(created.id);
         } catch {
-            d = undefined; // outputs fall back to what we know
+            // d stays undefined: the outputs fall back to what we know
         }
     }
     // Read-back: a declared member SageMaker stored otherwise is a warning; the state records what it holds.

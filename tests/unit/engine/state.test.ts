@@ -3,6 +3,7 @@
 import * as assert from "assert";
 import { liveOf, refreshedInputs, stateOutputs } from "../../../provider/engine/state";
 import { modelPackageSpec } from "../../../provider/model-package/spec";
+import { modelSpec } from "../../../provider/model/spec";
 import type { KindSpec } from "../../../provider/engine/kind";
 import { inferenceSpecification } from "../../scenarios/kinds";
 
@@ -27,5 +28,24 @@ describe("engine state", () => {
         const outs = stateOutputs(spec, version, { ...version, CustomerMetadataProperties: {}, ModelApprovalStatus: "PendingManualApproval" }, {});
         assert.strictEqual("CustomerMetadataProperties" in outs, false);
         assert.strictEqual(outs.ModelApprovalStatus, "PendingManualApproval");
+    });
+
+    describe("refresh of a member fixed at creation (refresh \"declared\"): the declared form while the live value still covers it", () => {
+        const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/llm:1";
+        const model = modelSpec as unknown as KindSpec;
+        const declared = { ModelName: "m", PrimaryContainer: { Image: IMAGE }, region: "us-east-1" };
+        // SageMaker may report a container member the program left out (here ImageConfig's default access mode).
+        const reported = { Image: IMAGE, Mode: "SingleModel", ImageConfig: { RepositoryAccessMode: "Platform" } };
+
+        it("a live container that carries more than was declared: the declared container stays (no drift)", () => {
+            const inputs = refreshedInputs(model, declared, { ModelName: "m", PrimaryContainer: reported }, [], "us-east-1");
+            assert.deepStrictEqual(inputs.PrimaryContainer, { Image: IMAGE });
+        });
+
+        it("a live container that differs in a declared member: the live container (drift)", () => {
+            const other = { ...reported, Image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/llm:2" };
+            const inputs = refreshedInputs(model, declared, { ModelName: "m", PrimaryContainer: other }, [], "us-east-1");
+            assert.deepStrictEqual(inputs.PrimaryContainer, other);
+        });
     });
 });

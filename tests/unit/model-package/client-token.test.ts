@@ -80,6 +80,8 @@ describe("the recovery policy: a token that names a package that is gone (mocked
         sm.on(DescribeModelPackageCommand).rejects(gone(9));
         const err = await rejection(lifecycles.ModelPackage.create(settings, inputs));
         assert.match(err.message, /model package .*churn\/3/);
+        // What the user reads is the message alone: the host prints `${err}: ${err.stack}` (as for userError).
+        assert.strictEqual(err.stack, "");
         const tokens = sm.commandCalls(CreateModelPackageCommand).map((c) => c.args[0].input.ClientToken);
         assert.deepStrictEqual(tokens, [expected(1), expected(2), expected(3)]);
     });
