@@ -88,7 +88,7 @@ const properties: Record<keyof EulaAcceptanceConfig, PolicyConfigJSONSchema> = {
         } as PolicyConfigJSONSchema,
     },
     unrecognizedLocations: unrecognizedLocationsSchema,
-    onUnknown: onUnknownSchema("warn"),
+    onUnknown: onUnknownSchema,
 };
 
 /** A hub content: arn:P:sagemaker:R:ACCOUNT:hub-content/HUB/TYPE/NAME[/VERSION], as what it names. */

@@ -33,7 +33,7 @@ const properties: Record<keyof NetworkIsolationConfig, PolicyConfigJSONSchema> =
             additionalProperties: false,
         },
     },
-    onUnknown: onUnknownSchema("fail"),
+    onUnknown: onUnknownSchema,
 };
 
 function exemption(view: SageMakerResource, cfg: NetworkIsolationConfig): { namePattern: string; reason: string } | undefined {

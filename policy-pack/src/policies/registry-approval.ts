@@ -55,7 +55,7 @@ const properties: Record<keyof RegistryApprovalConfig, PolicyConfigJSONSchema> =
     },
     requiredStage: { type: "string", pattern: ENTITY_NAME, description: "ModelLifeCycle.Stage the served version must be in (e.g. \"Production\")." },
     requiredStageStatus: { type: "string", pattern: ENTITY_NAME, description: "ModelLifeCycle.StageStatus the served version must have (e.g. \"Approved\")." },
-    onUnknown: onUnknownSchema("warn"),
+    onUnknown: onUnknownSchema,
 };
 
 /** A model package declared in the stack, as the policy sees it. */
