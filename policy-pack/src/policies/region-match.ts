@@ -128,12 +128,12 @@ function regionClaims(loc: S3Location | EcrLocation | ArnLocation, cfg: RegionMa
     return claims;
 }
 
-/** The location of a member value, or why it has none this policy can use. */
+/** The location of a member value, or why it has none this policy can use (normalize walks lists item by item). */
 function locate(ref: LocationRef): Location | "unknown" {
     if (isUnknown(ref.value)) {
         return "unknown";
     }
-    return typeof ref.value === "string" ? parseLocation(ref.value, ref.member.kind) : { kind: "other", reason: `a ${Array.isArray(ref.value) ? "list" : typeof ref.value}, not a string` };
+    return typeof ref.value === "string" ? parseLocation(ref.value, ref.member.kind) : { kind: "other", reason: `a ${typeof ref.value}, not a string` };
 }
 
 function unrecognized(view: SageMakerResource, ref: LocationRef, reason: string, deploy: string, cfg: RegionMatchConfig, f: Findings): void {
