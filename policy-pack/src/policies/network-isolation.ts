@@ -83,13 +83,11 @@ function checkVpc(view: SageMakerResource, f: Findings): void {
         f.unknown(vpc.value, "the model may run outside a VPC");
         return;
     }
-    const object = typeof vpc.value === "object" && vpc.value !== null && !Array.isArray(vpc.value);
-    if (object) {
-        f.misspelt(view, vpc.subnets, "the VPC requirement");
-        f.misspelt(view, vpc.securityGroupIds, "the VPC requirement");
-    }
-    const subnets = object ? hasId(vpc.subnets.value) : "no";
-    const groups = object ? hasId(vpc.securityGroupIds.value) : "no";
+    // A VpcConfig that is not an object (a list, a string, null) has no members: both read as absent.
+    f.misspelt(view, vpc.subnets, "the VPC requirement");
+    f.misspelt(view, vpc.securityGroupIds, "the VPC requirement");
+    const subnets = hasId(vpc.subnets.value);
+    const groups = hasId(vpc.securityGroupIds.value);
     for (const [what, state] of [[vpc.subnets, subnets], [vpc.securityGroupIds, groups]] as const) {
         if (state === "unknown") {
             f.unknown({ path: what.path }, "the model may run without it in its VPC");
