@@ -4,7 +4,7 @@ import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { globMatch } from "../normalize/glob";
 import { normalize, SageMakerResource } from "../normalize";
 import { show } from "../normalize/text";
-import { isUnknown } from "../normalize/unknowns";
+import { isUnknown, read } from "../normalize/unknowns";
 import { withNetworkIsolation } from "../remediation/network-isolation";
 import { configure, configWithDefaults, Findings, isTrue, label, OnUnknown, onUnknownSchema, PolicyInfo, PolicySettings } from "./common";
 
@@ -70,10 +70,12 @@ function hasId(v: unknown): "yes" | "unknown" | "no" {
     if (!Array.isArray(v)) {
         return "no";
     }
-    if (v.some(id => typeof id === "string" && id.trim() !== "")) {
+    // Each id through read(): the analyzer's proxy throws on reading an unknown item directly.
+    const ids = Array.from({ length: v.length }, (_, i) => read(v, i, String(i)));
+    if (ids.some(id => typeof id === "string" && id.trim() !== "")) {
         return "yes";
     }
-    return v.some(id => isUnknown(id)) ? "unknown" : "no";
+    return ids.some(id => isUnknown(id)) ? "unknown" : "no";
 }
 
 function checkVpc(view: SageMakerResource, f: Findings): void {
