@@ -154,6 +154,14 @@ describe("issue 21: sagemaker-registry-approval, one field at a time", () => {
             assert.match(messages(res, "advisory")[0], /churn-v1.group is unknown during preview/);
         });
 
+        it("a group input traced to one stack group and a resource that is no group is that group's", async () => {
+            const group: TestResource = { type: GROUP_TYPE, name: "g1", props: { ModelPackageGroupName: "churn" } };
+            const role: TestResource = { type: "aws:iam/role:Role", name: "role", props: { name: "sm" } };
+            const p: TestResource = { ...pkg("churn-v1", "PendingManualApproval", { ModelPackageGroupName: UNKNOWN, version: 1 }), propertyDependencies: { ModelPackageGroupName: ["g1", "role"] } };
+            const res = await run([group, role, p, scorer("churn/1")]);
+            assert.match(messages(res, "mandatory")[0], /serves model package "churn-v1" .* whose ModelApprovalStatus is "PendingManualApproval"/);
+        });
+
         it("at preview, the container's own property dependencies decide before the model's other dependencies", async () => {
             const v1 = pkg("v1", "Approved", { arn: UNKNOWN, version: UNKNOWN });
             const v2 = pkg("v2", "Rejected", { arn: UNKNOWN, version: UNKNOWN });
