@@ -3,7 +3,7 @@
 // unknown values are reported.
 import * as assert from "assert";
 import { networkIsolation, regionMatch, regionMatchPolicy, sagemakerGuardrails } from "../../../policy-pack/src";
-import { messages, runResourcePolicy, runStackPolicy, TestResource, UNKNOWN, UNKNOWN_OBJECT } from "../../helpers/policy-args";
+import { messages, PACK_DIR, runResourcePolicy, runStackPolicy, TestResource, UNKNOWN, UNKNOWN_OBJECT } from "../../helpers/policy-args";
 import { IMAGE_USE1, model } from "./fixtures";
 
 const USE1 = { stackConfig: { "aws:region": "us-east-1" } };
@@ -39,5 +39,18 @@ describe("issue 21: what the policies share, one rule at a time", () => {
         const [m] = messages(await runResourcePolicy(regionMatch, r, { ...USE1, config: { onUnknown: "fail" } }), "mandatory");
         assert.match(m, /cannot be checked during preview: PrimaryContainer is unknown during preview; it may reference images or artifacts outside "us-east-1"; Containers is unknown during preview/);
         assert.match(m, /Fix: make these values known at preview time \(plain values or resources that already exist\), or set this policy's onUnknown to "warn"\./);
+    });
+});
+
+// The analyzer sends each config schema as a protobuf Struct (@pulumi/policy protoutil.js), which
+// refuses undefined values: a property without a default must have no `default` key at all.
+describe("issue 21: config schemas as the analyzer sends them", () => {
+    const { Struct } = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [PACK_DIR] }));
+    it("every policy's schema, with and without options given in code, converts to a protobuf Struct", () => {
+        for (const policies of [sagemakerGuardrails(), sagemakerGuardrails({ regionMatch: { allowedRegions: ["eu-west-1"] } })]) {
+            for (const p of policies) {
+                assert.doesNotThrow(() => Struct.fromJavaScript(p.configSchema!.properties), p.name);
+            }
+        }
     });
 });
