@@ -165,6 +165,23 @@ describe("issue 21: sagemaker-eula-acceptance, one field at a time", () => {
             assert.match(m, new RegExp(`${ACCEPT.replace(/\./g, "\\.")} is true for PrimaryContainer.ModelDataSource.S3DataSource, which no approvedModels entry covers\\.`));
         });
 
+        it("an s3Prefixes entry without a trailing / covers exactly that object", async () => {
+            const object = `${GATED_S3}model.tar.gz`;
+            const config = approvals({ modelId: LLAMA_ID, s3Prefixes: [object] });
+            assert.deepStrictEqual((await run(source({ s3Uri: object, acceptEula: true }), config)).diagnostics, []);
+            assert.strictEqual((await run(source({ s3Uri: `${object}.1`, acceptEula: true }), config)).diagnostics.length, 1);
+        });
+
+        it("covered in part by several locations: each list is joined with \"and\"", async () => {
+            const manifest = `${LLAMA_PREFIX}manifest.json`;
+            const r = source({ s3Uri: GATED_S3, hubContentArn: HUB("meta-textgeneration-llama-3-70b"), acceptEula: true });
+            ((r.props.PrimaryContainer as Record<string, any>).ModelDataSource.S3DataSource).ManifestS3Uri = manifest;
+            const [covers] = messages(await run(r, approvals({ modelId: LLAMA_ID, s3Prefixes: [LLAMA_PREFIX] })), "mandatory");
+            assert.ok(covers.includes(`covers "${GATED_S3}" and "${manifest}" but not hub content`), covers);
+            const [not] = messages(await run(r, approvals({ modelId: "meta-textgeneration-llama-3-70b" })), "mandatory");
+            assert.ok(not.includes(`but not "${GATED_S3}" and "${manifest}": one entry`), not);
+        });
+
         it("true, covered in part: the entry, what it covers and what not, and that one entry must cover all", async () => {
             const hub = HUB("meta-textgeneration-llama-3-70b");
             for (const [a, name] of [[{ modelId: LLAMA_ID, s3Prefixes: [LLAMA_PREFIX] }, LLAMA_ID], [{ hubContentArn: HUB(LLAMA_ID, ""), s3Prefixes: [LLAMA_PREFIX] }, HUB(LLAMA_ID, "")]] as const) {
