@@ -36,6 +36,8 @@ function source(s: { s3Uri?: unknown; hubContentArn?: unknown; acceptEula?: unkn
 }
 
 const run = (r: TestResource, config?: Record<string, unknown>) => runResourcePolicy(eulaAcceptance, r, { config });
+type Props = Record<string, unknown>;
+const s3DataSource = (r: TestResource): Props => (((r.props.PrimaryContainer as Props).ModelDataSource as Props).S3DataSource as Props);
 
 describe("issue 21: sagemaker-eula-acceptance, one field at a time", () => {
     describe("config schema (what the engine validates before a run)", () => {
@@ -136,7 +138,7 @@ describe("issue 21: sagemaker-eula-acceptance, one field at a time", () => {
     describe("AcceptEula", () => {
         it("a misspelt key names the EULA acceptance", async () => {
             const r = source({ s3Uri: OPEN_S3 });
-            ((r.props.PrimaryContainer as Record<string, any>).ModelDataSource.S3DataSource).ModelAccessConfig = { acceptEULA: true };
+            s3DataSource(r).ModelAccessConfig = { acceptEULA: true };
             const [m] = messages(await run(r), "mandatory");
             assert.match(m, /acceptEULA is not a member pulumi-sagemaker reads \(it reads .*AcceptEula\), so the EULA acceptance is judged from/);
         });
@@ -175,7 +177,7 @@ describe("issue 21: sagemaker-eula-acceptance, one field at a time", () => {
         it("covered in part by several locations: each list is joined with \"and\"", async () => {
             const manifest = `${LLAMA_PREFIX}manifest.json`;
             const r = source({ s3Uri: GATED_S3, hubContentArn: HUB("meta-textgeneration-llama-3-70b"), acceptEula: true });
-            ((r.props.PrimaryContainer as Record<string, any>).ModelDataSource.S3DataSource).ManifestS3Uri = manifest;
+            s3DataSource(r).ManifestS3Uri = manifest;
             const [covers] = messages(await run(r, approvals({ modelId: LLAMA_ID, s3Prefixes: [LLAMA_PREFIX] })), "mandatory");
             assert.ok(covers.includes(`covers "${GATED_S3}" and "${manifest}" but not hub content`), covers);
             const [not] = messages(await run(r, approvals({ modelId: "meta-textgeneration-llama-3-70b" })), "mandatory");
