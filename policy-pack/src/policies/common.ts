@@ -9,13 +9,13 @@ import { Unknown } from "../normalize/unknowns";
 export type OnUnknown = "fail" | "warn";
 export type Level3 = "fail" | "warn" | "ignore";
 
-export const onUnknownSchema = (dflt: OnUnknown): PolicyConfigJSONSchema => ({
+// No `default` here: configure() sets every schema default from the policy's effective defaults.
+export const onUnknownSchema: PolicyConfigJSONSchema = {
     type: "string",
     enum: ["fail", "warn"],
-    default: dflt,
     description: "What an unknown (computed) value that could break this rule does during preview: " +
         "'fail' reports a violation at the policy's level, 'warn' reports an advisory.",
-});
+};
 
 /**
  * How a program configures one policy: an enforcement level, or an object with an optional

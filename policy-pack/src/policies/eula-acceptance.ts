@@ -88,7 +88,7 @@ const properties: Record<keyof EulaAcceptanceConfig, PolicyConfigJSONSchema> = {
         } as PolicyConfigJSONSchema,
     },
     unrecognizedLocations: unrecognizedLocationsSchema,
-    onUnknown: onUnknownSchema("warn"),
+    onUnknown: onUnknownSchema,
 };
 
 /** A hub content: arn:P:sagemaker:R:ACCOUNT:hub-content/HUB/TYPE/NAME[/VERSION], as what it names. */
@@ -168,21 +168,21 @@ function judge(ref: LocationRef, cfg: EulaAcceptanceConfig): Judged {
     return { ref, state: "s3", canonical: loc.canonical, gated: cfg.gatedS3Locations.find(p => globMatch(loc.canonical, p)) };
 }
 
-function covers(a: ApprovedModel, j: Judged): boolean {
+/** A location the policy could read: an S3 object or a hub content. */
+type Known = Judged & { state: "s3" | "hub" };
+
+function covers(a: ApprovedModel, j: Known): boolean {
     if (j.state === "s3") {
         return (a.s3Prefixes ?? []).some(p => (p.endsWith("/") ? j.canonical.startsWith(p) : j.canonical === p));
     }
-    if (j.state === "hub") {
-        if (a.version !== undefined && j.hub.version !== a.version) {
-            return false;
-        }
-        if (a.hubContentArn !== undefined) {
-            const approved = approvedHubContent(a.hubContentArn);
-            return approved !== undefined && approved.version === undefined && sameContent(approved, j.hub);
-        }
-        return j.hub.account === "aws" && j.hub.hub === "SageMakerPublicHub" && j.hub.type === "Model" && j.hub.name === a.modelId;
+    if (a.version !== undefined && j.hub.version !== a.version) {
+        return false;
     }
-    return false;
+    if (a.hubContentArn !== undefined) {
+        const approved = approvedHubContent(a.hubContentArn);
+        return approved !== undefined && approved.version === undefined && sameContent(approved, j.hub);
+    }
+    return j.hub.account === "aws" && j.hub.hub === "SageMakerPublicHub" && j.hub.type === "Model" && j.hub.name === a.modelId;
 }
 
 function describe(j: Judged): string {
@@ -216,7 +216,7 @@ function unrecognized(view: SageMakerResource, j: Judged & { state: "unrecognize
 function judgeDataSource(view: SageMakerResource, ds: DataSource, cfg: EulaAcceptanceConfig, f: Findings): void {
     const judged = [...ds.s3, ...(ds.hubContentArn ? [ds.hubContentArn] : [])].map(r => judge(r, cfg));
     const unknown = judged.filter(j => j.state === "unknown");
-    const known = judged.filter(j => j.state === "s3" || j.state === "hub");
+    const known = judged.filter((j): j is Known => j.state === "s3" || j.state === "hub");
     let understood = true;
     for (const j of judged) {
         if (j.state === "unrecognized") {
@@ -224,7 +224,7 @@ function judgeDataSource(view: SageMakerResource, ds: DataSource, cfg: EulaAccep
             understood = false;
         }
     }
-    const gated = known.find(j => (j.state === "s3" || j.state === "hub") && j.gated !== undefined) as (Judged & { gated: string }) | undefined;
+    const gated = known.find(j => j.gated !== undefined) as (Known & { gated: string }) | undefined;
     const approval = known.length > 0 ? cfg.approvedModels.find(a => known.every(j => covers(a, j))) : undefined;
     const accept = ds.acceptEula;
     f.misspelt(view, accept, "the EULA acceptance");

@@ -4,7 +4,7 @@ import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { globMatch } from "../normalize/glob";
 import { normalize, SageMakerResource } from "../normalize";
 import { show } from "../normalize/text";
-import { isUnknown } from "../normalize/unknowns";
+import { isUnknown, read } from "../normalize/unknowns";
 import { withNetworkIsolation } from "../remediation/network-isolation";
 import { configure, configWithDefaults, Findings, isTrue, label, OnUnknown, onUnknownSchema, PolicyInfo, PolicySettings } from "./common";
 
@@ -33,7 +33,7 @@ const properties: Record<keyof NetworkIsolationConfig, PolicyConfigJSONSchema> =
             additionalProperties: false,
         },
     },
-    onUnknown: onUnknownSchema("fail"),
+    onUnknown: onUnknownSchema,
 };
 
 function exemption(view: SageMakerResource, cfg: NetworkIsolationConfig): { namePattern: string; reason: string } | undefined {
@@ -70,10 +70,12 @@ function hasId(v: unknown): "yes" | "unknown" | "no" {
     if (!Array.isArray(v)) {
         return "no";
     }
-    if (v.some(id => typeof id === "string" && id.trim() !== "")) {
+    // Each id through read(): the analyzer's proxy throws on reading an unknown item directly.
+    const ids = Array.from({ length: v.length }, (_, i) => read(v, i, String(i)));
+    if (ids.some(id => typeof id === "string" && id.trim() !== "")) {
         return "yes";
     }
-    return v.some(id => isUnknown(id)) ? "unknown" : "no";
+    return ids.some(id => isUnknown(id)) ? "unknown" : "no";
 }
 
 function checkVpc(view: SageMakerResource, f: Findings): void {
@@ -83,13 +85,11 @@ function checkVpc(view: SageMakerResource, f: Findings): void {
         f.unknown(vpc.value, "the model may run outside a VPC");
         return;
     }
-    const object = typeof vpc.value === "object" && vpc.value !== null && !Array.isArray(vpc.value);
-    if (object) {
-        f.misspelt(view, vpc.subnets, "the VPC requirement");
-        f.misspelt(view, vpc.securityGroupIds, "the VPC requirement");
-    }
-    const subnets = object ? hasId(vpc.subnets.value) : "no";
-    const groups = object ? hasId(vpc.securityGroupIds.value) : "no";
+    // A VpcConfig that is not an object (a list, a string, null) has no members: both read as absent.
+    f.misspelt(view, vpc.subnets, "the VPC requirement");
+    f.misspelt(view, vpc.securityGroupIds, "the VPC requirement");
+    const subnets = hasId(vpc.subnets.value);
+    const groups = hasId(vpc.securityGroupIds.value);
     for (const [what, state] of [[vpc.subnets, subnets], [vpc.securityGroupIds, groups]] as const) {
         if (state === "unknown") {
             f.unknown({ path: what.path }, "the model may run without it in its VPC");

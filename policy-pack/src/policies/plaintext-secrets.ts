@@ -51,17 +51,17 @@ function environmentMaps(view: SageMakerResource, props: Record<string, unknown>
                 return Array.isArray(child) ? child.map((_, i) => ({ value: read(child, i, `${at}[${i}]`), path: `${at}[${i}]` })) : [];
             });
         }
-        found.push(...nodes.filter((n) => n.value !== undefined && !isUnknown(n.value)).map((n) => ({ map: n.value, path: n.path })));
+        found.push(...nodes.filter((n) => !isUnknown(n.value)).map((n) => ({ map: n.value, path: n.path })));
     }
     return found;
 }
 
-/** A map's entries read one by one, so an unknown value is an Unknown rather than a thrown error. */
+/**
+ * A map's entries read one by one, so an unknown value is an Unknown rather than a thrown error.
+ * Anything but an object (absent, null, a string, a list) has no key that names a secret.
+ */
 function knownEntries(map: unknown, path: string): Record<string, unknown> {
-    if (typeof map !== "object" || map === null || Array.isArray(map)) {
-        return {};
-    }
-    return Object.fromEntries(Object.keys(map).map((k) => [k, read(map, k, `${path}.${k}`)]));
+    return Object.fromEntries(Object.keys(Object(map)).map((k) => [k, read(map, k, `${path}.${k}`)]));
 }
 
 const INFO: PolicyInfo = {

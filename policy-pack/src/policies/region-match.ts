@@ -1,7 +1,7 @@
 // sagemaker-region-match: everything a model or package reads must be in the region it deploys to.
 import { PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { Location, MemberKind, parseLocation, partitionOfRegion, S3Location } from "../locations";
+import { ArnLocation, EcrLocation, Location, MemberKind, parseLocation, partitionOfRegion, S3Location } from "../locations";
 import { REGION_NAME_PATTERN } from "../locations/partitions";
 import { LocationRef, normalize, ResourceLike, SageMakerResource } from "../normalize";
 import { isUnknown } from "../normalize/unknowns";
@@ -71,7 +71,7 @@ const properties: Record<keyof RegionMatchConfig, PolicyConfigJSONSchema> = {
         description: "Images outside ECR (private registries through the VPC) have no region to compare.",
     },
     unrecognizedLocations: unrecognizedLocationsSchema,
-    onUnknown: onUnknownSchema("warn"),
+    onUnknown: onUnknownSchema,
 };
 
 /** How each member kind is written so the policy can place it, for messages. */
@@ -107,15 +107,12 @@ function regionFromBucketName(bucket: string, patterns: string[]): string | unde
 }
 
 /** Where each source that knows says the location is: the host or ARN itself, then the config. */
-function regionClaims(loc: Location, cfg: RegionMatchConfig): { region: string; what: string }[] {
+function regionClaims(loc: S3Location | EcrLocation | ArnLocation, cfg: RegionMatchConfig): { region: string; what: string }[] {
     if (loc.kind === "ecr") {
         return [{ region: loc.region, what: "in the ECR registry of region" }];
     }
     if (loc.kind === "arn") {
         return loc.region ? [{ region: loc.region, what: "an ARN in region" }] : [];
-    }
-    if (loc.kind !== "s3") {
-        return [];
     }
     const claims: { region: string; what: string }[] = [];
     if (loc.region) {
@@ -131,12 +128,12 @@ function regionClaims(loc: Location, cfg: RegionMatchConfig): { region: string; 
     return claims;
 }
 
-/** The location of a member value, or why it has none this policy can use. */
+/** The location of a member value, or why it has none this policy can use (normalize walks lists item by item). */
 function locate(ref: LocationRef): Location | "unknown" {
     if (isUnknown(ref.value)) {
         return "unknown";
     }
-    return typeof ref.value === "string" ? parseLocation(ref.value, ref.member.kind) : { kind: "other", reason: `a ${Array.isArray(ref.value) ? "list" : typeof ref.value}, not a string` };
+    return typeof ref.value === "string" ? parseLocation(ref.value, ref.member.kind) : { kind: "other", reason: `a ${typeof ref.value}, not a string` };
 }
 
 function unrecognized(view: SageMakerResource, ref: LocationRef, reason: string, deploy: string, cfg: RegionMatchConfig, f: Findings): void {
@@ -213,7 +210,7 @@ interface StackFacts {
  */
 function fromStackInRegion(resource: PolicyResource, ref: LocationRef, deploy: string, regions: Map<string, string>): boolean {
     const property = ref.path.split(/[.[]/)[0];
-    const deps = resource.propertyDependencies?.[property] ?? [];
+    const deps = resource.propertyDependencies[property] ?? [];
     const sources = stackSources(resource, property, regions);
     return deps.length > 0 && sources.length === deps.length && sources.every(region => region === deploy);
 }

@@ -55,7 +55,7 @@ const properties: Record<keyof RegistryApprovalConfig, PolicyConfigJSONSchema> =
     },
     requiredStage: { type: "string", pattern: ENTITY_NAME, description: "ModelLifeCycle.Stage the served version must be in (e.g. \"Production\")." },
     requiredStageStatus: { type: "string", pattern: ENTITY_NAME, description: "ModelLifeCycle.StageStatus the served version must have (e.g. \"Approved\")." },
-    onUnknown: onUnknownSchema("warn"),
+    onUnknown: onUnknownSchema,
 };
 
 /** A model package declared in the stack, as the policy sees it. */
@@ -80,27 +80,30 @@ function idFromArn(arn: unknown): PackageVersionId | undefined {
     return ref.kind === "versioned" ? ref.id : undefined;
 }
 
-/** Group resources of the stack by URN: their declared name (how `group.arn`, unknown at preview, is traced). */
-function stackGroups(resources: PolicyResource[]): Map<string, string> {
-    const out = new Map<string, string>();
+/**
+ * Group resources of the stack by URN: their declared name (how `group.arn`, unknown at preview, is
+ * traced), or undefined when it is not known: such a group still counts as one the input may come from.
+ */
+function stackGroups(resources: PolicyResource[]): Map<string, string | undefined> {
+    const out = new Map<string, string | undefined>();
     for (const r of resources) {
         const key = GROUP_TYPES[r.type]?.nameKey;
-        const name = key ? asString(read(r.props, key, key)) : undefined;
-        if (typeof name === "string") {
-            out.set(r.urn, name);
+        if (key) {
+            const name = asString(read(r.props, key, key));
+            out.set(r.urn, typeof name === "string" ? name : undefined);
         }
     }
     return out;
 }
 
 /** The declared name of the one stack group a package's unknown group input comes from, if any. */
-function groupOfStack(r: PolicyResource, property: string, groups: Map<string, string>): string | undefined {
+function groupOfStack(r: PolicyResource, property: string, groups: Map<string, string | undefined>): string | undefined {
     const names = stackSources(r, property, groups);
     return names.length === 1 ? names[0] : undefined;
 }
 
 /** A model package of any dialect that has one, its ARN and version read where the dialect puts them (`packageOutputs`). */
-function stackPackage(r: PolicyResource, groups: Map<string, string>): StackPackage | undefined {
+function stackPackage(r: PolicyResource, groups: Map<string, string | undefined>): StackPackage | undefined {
     const found = dialectFor(r.type);
     if (found?.kind !== "model-package") {
         return undefined;
@@ -163,7 +166,8 @@ function homeOf(model: PolicyResource, view: SageMakerResource): Home {
     const known = typeof region === "string" && region !== "";
     return {
         region: known ? region : UNTOLD.region,
-        partition: (known ? partitionOfRegion(region)?.id : undefined) ?? (arn?.kind === "arn" ? arn.partition : UNTOLD.partition),
+        // Without a known region the partition decides nothing (every name resolves to the untold region).
+        partition: (known ? partitionOfRegion(region)?.id : undefined) ?? UNTOLD.partition,
         account: arn?.kind === "arn" && /^\d{12}$/.test(arn.account) ? arn.account : UNTOLD.account,
     };
 }
@@ -205,7 +209,7 @@ class StackIndex {
     /** The stack's packages the model's container property depends on (how an unknown or partial identity is traced at preview). */
     dependedOn(model: PolicyResource, ref: LocationRef): StackPackage[] {
         const property = ref.path.split(/[.[]/)[0];
-        const deps = model.propertyDependencies?.[property]?.length ? model.propertyDependencies[property] : model.dependencies ?? [];
+        const deps = model.propertyDependencies[property]?.length ? model.propertyDependencies[property] : model.dependencies;
         return deps.flatMap(d => this.byUrn.get(d.urn) ?? []);
     }
 }
@@ -256,9 +260,8 @@ function judgeStackPackage(j: Judging, pkg: StackPackage): void {
 }
 
 /** A served version declared outside the stack: the registry's answer, else the allow-list, else unknownApproval. */
-function judgeOutside(j: Judging, id: ResolvedId, home: Home, live: LiveAnswer | undefined): void {
+function judgeOutside(j: Judging, id: ResolvedId, home: Home, written: string, live: LiveAnswer | undefined): void {
     const { view, ref, cfg, f } = j;
-    const written = typeof ref.value === "string" ? ref.value : `${id.group}/${id.version}`;
     const named = `version ${id.version} of model package group "${id.group}"`;
     if (live?.kind === "found") {
         if (live.approval !== APPROVED) {
@@ -301,6 +304,8 @@ interface Served {
     j: Judging;
     id: ResolvedId;
     home: Home;
+    /** The reference as the model writes it (what approvedPackages would list). */
+    written: string;
 }
 
 /** Decides from the stack what it can; returns what only the registry (or the allow-list) can decide. */
@@ -346,7 +351,7 @@ function judgeModel(model: PolicyResource, view: SageMakerResource, index: Stack
         // Known but for its account (a group by name, no ARN output): the stack's own packages are taken to
         // be in the model's account, as a group name given to CreateModelPackage is in the caller's.
         const sameButAccount = possible.filter(p => p.unknownParts.length === 0 && p.id.version !== undefined && p.id.region !== undefined);
-        const decided = traced.length === 1 ? traced : sameButAccount.length === 1 ? sameButAccount : [];
+        const decided = traced.length === 1 ? traced : sameButAccount;
         if (decided.length === 1) {
             judgeStackPackage(j, decided[0]);
             continue;
@@ -357,7 +362,7 @@ function judgeModel(model: PolicyResource, view: SageMakerResource, index: Stack
                 `of this stack, not all Approved`);
             continue;
         }
-        outside.push({ j, id, home });
+        outside.push({ j, id, home, written: ref.value });
     }
     return outside;
 }
@@ -395,9 +400,8 @@ export function registryApprovalPolicy(settings?: PolicySettings<RegistryApprova
                 for (const { r, view, f, outside } of judged) {
                     for (const s of outside) {
                         const askable = registry && !s.id.region.startsWith("<");
-                        const written = typeof s.j.ref.value === "string" ? s.j.ref.value : "";
-                        const live = askable ? await registry.ask(s.id.region, written) : undefined;
-                        judgeOutside(s.j, s.id, s.home, live ?? (registry ? { kind: "unreachable", why: "the model's region is not known" } : undefined));
+                        const live = askable ? await registry.ask(s.id.region, s.written) : undefined;
+                        judgeOutside(s.j, s.id, s.home, s.written, live ?? (registry ? { kind: "unreachable", why: "the model's region is not known" } : undefined));
                     }
                     f.flush(report, cfg.onUnknown, view, r.urn);
                 }

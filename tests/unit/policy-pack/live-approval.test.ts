@@ -89,7 +89,7 @@ describe("policy sagemaker-registry-approval, verifyLive against the local endpo
     it("a version the registry does not have: blocked", async () => {
         await withEnv(env(), async () => {
             assert.match(messages(await run([scorer("scorer", arn.replace(/\/1$/, "/99"), local.endpoint.region, local.endpoint.accountId)]), "mandatory")[0],
-                /which the registry in us-east-1 does not have/);
+                /is version 99 of model package group "churn", which the registry in us-east-1 does not have \(.+\)\. Fix: serve a version that exists and is Approved\./);
         });
     });
 
