@@ -3,17 +3,16 @@
 // and what adopting changes, lost-create recovery by name, and the recovery policy's give-up. A mocked
 // SDK: what is asserted is the calls made and the exact text a user reads (resource, path, constraint, fix).
 import * as assert from "assert";
-import { mockClient } from "aws-sdk-client-mock";
 import {
     CreateModelCommand, CreateModelPackageCommand, DeleteModelPackageCommand, DescribeModelCommand, DescribeModelPackageCommand, ListModelPackagesCommand,
-    ListTagsCommand, SageMakerClient, UpdateModelPackageCommand,
+    ListTagsCommand, UpdateModelPackageCommand,
 } from "@aws-sdk/client-sagemaker";
 import { lifecycleOf } from "../../../provider/engine/lifecycle";
 import { modelSpec } from "../../../provider/model/spec";
 import { lifecycles } from "../../../provider/runtime";
-import { waitOverrides } from "../../../provider/model-package/wait-for-completed";
 import { inferenceSpecification } from "../../scenarios/kinds";
 import { awsError, rejection } from "../../helpers/errors";
+import { mockedSageMakerWithInstantWaits } from "../../helpers/mocked-sagemaker";
 import { capturingWarnings } from "../../helpers/warnings";
 
 type Props = Record<string, unknown>;
@@ -38,17 +37,7 @@ const versionDescribed = (n: number, extra: Props = {}) => ({
 });
 
 describe("engine create where something already exists (mocked SDK)", () => {
-    const sm = mockClient(SageMakerClient);
-    beforeEach(() => {
-        sm.reset();
-        waitOverrides.progress = () => undefined;
-        waitOverrides.sleep = async () => undefined;
-    });
-    after(() => {
-        delete waitOverrides.progress;
-        delete waitOverrides.sleep;
-        sm.restore();
-    });
+    const sm = mockedSageMakerWithInstantWaits();
 
     describe("a name taken by a resource this deployment did not create", () => {
         it("a model (names can be generated): the conflict names the resource, the region and every fix, the generated name among them", async () => {

@@ -5,12 +5,11 @@
 // re-run after an upgrade must send the token the interrupted run sent.
 import * as assert from "assert";
 import { createHash } from "crypto";
-import { mockClient } from "aws-sdk-client-mock";
-import { CreateModelPackageCommand, DescribeModelPackageCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { CreateModelPackageCommand, DescribeModelPackageCommand } from "@aws-sdk/client-sagemaker";
 import { clientToken, resolveClientToken } from "../../../provider/model-package/client-token";
 import { lifecycles } from "../../../provider/runtime";
-import { waitOverrides } from "../../../provider/model-package/wait-for-completed";
 import { awsError, rejection } from "../../helpers/errors";
+import { mockedSageMakerWithInstantWaits } from "../../helpers/mocked-sagemaker";
 
 const SCOPE = "project\nstack\n\nchurn-v1";
 const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/churn:1";
@@ -47,22 +46,12 @@ describe("resolveClientToken", () => {
 });
 
 describe("the recovery policy: a token that names a package that is gone (mocked SDK)", () => {
-    const sm = mockClient(SageMakerClient);
+    const sm = mockedSageMakerWithInstantWaits();
     const settings = { region: "us-east-1", maxAttempts: 1 };
     const arn = (n: number) => `arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/${n}`;
     const gone = (n: number) => awsError("ValidationException", `ModelPackage ${arn(n)} does not exist.`);
     const completed = (n: number) => ({ ModelPackageArn: arn(n), ModelPackageGroupName: "churn", ModelPackageVersion: n, ModelPackageStatus: "Completed" as const, CreationTime: new Date() });
     const inputs = { ...REQUEST, __clientTokenScope: SCOPE, ClientToken: expected(1), region: "us-east-1" };
-    beforeEach(() => {
-        sm.reset();
-        waitOverrides.progress = () => undefined;
-        waitOverrides.sleep = async () => undefined;
-    });
-    after(() => {
-        delete waitOverrides.progress;
-        delete waitOverrides.sleep;
-        sm.restore();
-    });
 
     it("creates again with attempt 2's token, and keeps the package that one made", async () => {
         sm.on(CreateModelPackageCommand).resolvesOnce({ ModelPackageArn: arn(1) }).resolvesOnce({ ModelPackageArn: arn(2) });
