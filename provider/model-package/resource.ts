@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type {
-    AdditionalInferenceSpecificationDefinition, CreateModelPackageInput, InferenceSpecification, ModelLifeCycle,
-    ModelPackageModelCard, ModelPackageStatusDetails, Tag,
-} from "@aws-sdk/client-sagemaker";
+    AdditionalInferenceSpecificationDefinition, CreateModelPackageInput, InferenceSpecification, ModelLifeCycle, ModelPackageModelCard, ModelPackageStatusDetails, Tag,
+} from "../aws/sdk-shapes";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
 import { INTERNAL_KEYS } from "../common/internal-keys";

@@ -1,4 +1,4 @@
-import type { DescribeModelPackageOutput } from "@aws-sdk/client-sagemaker";
+import type { DescribeModelPackageOutput } from "../aws/sdk-shapes";
 import { sdk } from "../aws/client";
 import { isNotFound, userError } from "../aws/errors";
 import { INTERNAL_KEYS } from "../common/internal-keys";

@@ -1,7 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type {
-    ContainerDefinition, CreateModelInput, InferenceExecutionConfig, Tag, VpcConfig,
-} from "@aws-sdk/client-sagemaker";
+import type { ContainerDefinition, CreateModelInput, InferenceExecutionConfig, Tag, VpcConfig } from "../aws/sdk-shapes";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
 import { INTERNAL_KEYS } from "../common/internal-keys";

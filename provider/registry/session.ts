@@ -1,7 +1,8 @@
 // One lookup's connection to SageMaker: the client (the providers' one factory), the pages of a
 // group's versions (the SDK's paginator), DescribeModelPackage, and SDK errors as lookup errors.
 import * as pulumi from "@pulumi/pulumi";
-import type { DescribeModelPackageOutput, ModelPackageSummary, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { DescribeModelPackageOutput, ModelPackageSummary } from "../aws/sdk-shapes";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
 import { describeAwsError, isNotFound } from "../aws/errors";
 import { CONFIG_KEYS, settingsFromConfig, type ProviderSettings } from "../common/settings";
