@@ -1,5 +1,5 @@
 import { formatNumber, round, type BenchResult } from "./lib";
-import { OPERATIONS, PROVIDER_KIND, SUPERLINEAR, type Fit, type HeapProfileSummary, type Measurement, type Operation, type ScaleDetails, type Side } from "./scale-types";
+import { FACE_LABEL, OPERATIONS, PROVIDER_KIND, SUPERLINEAR, type Fit, type HeapProfileSummary, type Measurement, type Operation, type ScaleDetails, type Side } from "./scale-types";
 
 /**
  * docs/PERFORMANCE.md's scale section beyond the row table: the grid of every measurement, the
@@ -20,7 +20,8 @@ export function scaleGrid(result: BenchResult, chartPath: string): string[] {
         `![time vs N per operation: the dynamic face, the plugin face and the no-op resources](${chartPath})`,
         "",
         "Every measurement (median of the repeats at N <= 100; N = 1 is the fixed cost T(1)), each as dynamic face / plugin face /",
-        "no-op dynamic resources, with each face's ratio to the no-op in brackets: wall time; engine CPU; API calls (dynamic / plugin);",
+        "no-op dynamic resources / no-op dynamic resources carrying the bench model's properties (bench/programs/echo-shaped), with each",
+        "face's ratio to the no-op in brackets: wall time; engine CPU; API calls (dynamic / plugin);",
         "peak RSS in MiB of the CLI (engine), the program and the provider process (the dynamic-provider host, the plugin).",
         "",
         "| N | operation | wall time | engine CPU | API calls | engine RSS | program RSS | provider RSS | state per resource |",
@@ -32,11 +33,13 @@ export function scaleGrid(result: BenchResult, chartPath: string): string[] {
             const o = at("ours", op, n);
             const p = at("plugin", op, n);
             const e = at("noop", op, n);
+            const sh = at("shaped", op, n);
             if (!o && !p) {
                 continue;
             }
             const three = (v: (m: Measurement | undefined, side: Side) => number | undefined, f: (x: number | undefined) => string) =>
-                `${f(v(o, "ours"))} / ${f(v(p, "plugin"))} / ${f(v(e, "noop"))} (${ratio(v(o, "ours"), v(e, "noop"))}, ${ratio(v(p, "plugin"), v(e, "noop"))})`;
+                `${f(v(o, "ours"))} / ${f(v(p, "plugin"))} / ${f(v(e, "noop"))} / ${f(v(sh, "shaped"))} ` +
+                `(${ratio(v(o, "ours"), v(e, "noop"))}, ${ratio(v(p, "plugin"), v(e, "noop"))})`;
             // refresh and destroy do not run the program: no program process to measure.
             const rss = (kind: (side: Side) => string) => (o?.peakKiB[kind("ours")] === undefined && p?.peakKiB[kind("plugin")] === undefined ? "—"
                 : three((m, side) => m?.peakKiB[kind(side)], mib));
@@ -45,13 +48,13 @@ export function scaleGrid(result: BenchResult, chartPath: string): string[] {
             const state = (m: Measurement | undefined) => (m ? formatNumber(round(m.stateBytes / n, 0)) : "?");
             lines.push(`| ${n} | ${op} | ${three((m) => m?.ms, secs)} | ${three((m) => m?.cpuSeconds.engine, cpu)} | ${o?.calls ?? "?"} / ${p?.calls ?? "?"} | ` +
                 `${rss(() => "engine")} | ${rss(() => "program")} | ${rss((side) => PROVIDER_KIND[side])} | ` +
-                `${op === "destroy" ? "" : `${state(o)} / ${state(p)} / ${state(e)} B`} |`);
+                `${op === "destroy" ? "" : `${state(o)} / ${state(p)} / ${state(e)} / ${state(sh)} B`} |`);
         }
     }
     const parts = d.parts ?? [];
     lines.push("", `Measured in ${parts.length} part(s): ${parts.map((p) => `${(p.sides ?? ["ours", "noop"]).join(" + ")} at N = ${p.sizes.join(", ")} in ${p.seconds} s (${p.date})`).join("; ")}.`);
     for (const h of d.heapProfiles ?? []) {
-        lines.push("", `Program heap, ${h.side === "ours" ? "dynamic face" : h.side === "plugin" ? "plugin face" : "no-op resources"}, ${h.op} of N = ${h.n} ` +
+        lines.push("", `Program heap, ${h.side === "noop" ? "no-op resources" : FACE_LABEL[h.side]}, ${h.op} of N = ${h.n} ` +
             `(NODE_OPTIONS=--heap-prof, live at the program's exit): ${heapSummary(h)}.`);
     }
     return lines;
@@ -143,7 +146,7 @@ export function gapOwner(d: ScaleDetails, side: Side, op: Operation, n: number, 
             `${r1(p(o1) - p(e1))} MiB of the ${r1(p(o) - p(e))} MiB gap); per resource above N = 1 ${r1(perO)} KiB vs ${r1(perE)} KiB` +
             typeCheckText(d, side) +
             (heap ? `; live heap at the program's exit (--heap-prof, ${heap.op} of N = ${heap.n}): ${heapSummary(heap)}` +
-                (heapE ? `; no-op: ${heapSummary(heapE)}` : "") : "") + besidePlugin(d, side, op, n, what);
+                (heapE ? `; no-op: ${heapSummary(heapE)}` : "") : "") + besideShaped(d, side, op, n, what) + besidePlugin(d, side, op, n, what);
     }
     const cpuTotal = (m: Measurement) => Object.values(m.cpuSeconds).reduce((a, b) => a + b, 0);
     const kinds: [string, string][] = [["engine", "engine"], ["languageHost", "languageHost"], ["program", "program"], [PROVIDER_KIND[side], PROVIDER_KIND.noop]];
@@ -163,7 +166,31 @@ export function gapOwner(d: ScaleDetails, side: Side, op: Operation, n: number, 
         `; CPU above the no-op's by process: ${deltas.map((x) => `${x.k} ${r1(x.ours)} - ${r1(x.noop)} = ${r1(x.delta)} s`).join(", ")} ` +
         `(all processes ${r1(cpuTotal(o))} vs ${r1(cpuTotal(e))} s); largest: ${top.k}` +
         (state && stateNoop ? `; state after up ${formatNumber(round(state / n))} B per resource vs ${formatNumber(round(stateNoop / n))} B ` +
-            `(the engine rewrites it after every step)` : "") + besidePlugin(d, side, op, n, what);
+            `(the engine rewrites it after every step)` : "") + besideShaped(d, side, op, n, what) + besidePlugin(d, side, op, n, what);
+}
+
+/** One figure of a measurement: wall seconds, engine CPU seconds, or the program's peak RSS in MiB. */
+function figureOf(m: Measurement, what: "wall" | "cpu" | "rss"): [number, string] {
+    return what === "wall" ? [m.ms / 1000, "s"] : what === "cpu" ? [m.cpuSeconds.engine ?? 0, "s"] : [(m.peakKiB.program ?? 0) / 1024, "MiB"];
+}
+
+/**
+ * The same figure for no-op resources that carry the bench model's properties (bench/programs/echo-shaped): what
+ * the engine and @pulumi/pulumi cost for that property tree alone, which no provider can cut; the face's ratio to it
+ * is what is left for the provider's own code.
+ */
+export function besideShaped(d: ScaleDetails, side: Side, op: Operation, n: number, what: "wall" | "cpu" | "rss"): string {
+    const find = (s: Side) => d.measurements.find((m) => m.side === s && m.op === op && m.n === n);
+    const [o, e, sh] = [find(side), find("noop"), find("shaped")];
+    if (!o || !e || !sh) {
+        return "";
+    }
+    const [ov] = figureOf(o, what);
+    const [ev] = figureOf(e, what);
+    const [sv, unit] = figureOf(sh, what);
+    const r2 = (x: number) => formatNumber(round(x, 2));
+    return `; no-op resources carrying the model's properties (bench/programs/echo-shaped): ${r2(sv)} ${unit}, ${r2(sv / Math.max(ev, 1e-9))}x the no-op: ` +
+        `the ${FACE_LABEL[side]} is ${r2(ov / Math.max(sv, 1e-9))}x them`;
 }
 
 /** For the dynamic face: the same figure on the plugin face, measured in the same run (issue 26: the plugin face is the answer where the dynamic face cannot close a gap). */
@@ -173,8 +200,8 @@ function besidePlugin(d: ScaleDetails, side: Side, op: Operation, n: number, wha
     if (side !== "ours" || !p || !e) {
         return "";
     }
-    const [pv, ev, unit] = what === "wall" ? [p.ms / 1000, e.ms / 1000, "s"] : what === "cpu" ? [p.cpuSeconds.engine ?? 0, e.cpuSeconds.engine ?? 0, "s"]
-        : [(p.peakKiB.program ?? 0) / 1024, (e.peakKiB.program ?? 0) / 1024, "MiB"];
+    const [pv, unit] = figureOf(p, what);
+    const [ev] = figureOf(e, what);
     return `; the plugin face beside it: ${formatNumber(round(pv, 2))} ${unit} (${formatNumber(round(pv / Math.max(ev, 1e-9), 2))}x the no-op)`;
 }
 

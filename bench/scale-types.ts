@@ -3,14 +3,18 @@
 export const OPERATIONS = ["preview", "up", "refresh", "destroy"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-/** ours: the dynamic face; plugin: the same models through the provider plugin (issue 24); noop: no-op dynamic resources (the ideal). */
-export const PROGRAMS = { ours: "models", plugin: "plugin-models", noop: "echo" } as const;
+/**
+ * ours: the dynamic face; plugin: the same models through the provider plugin (issue 24); noop: no-op dynamic
+ * resources (the ideal); shaped: no-op dynamic resources carrying the bench model's properties (what the engine and
+ * @pulumi/pulumi cost for that property tree with no provider code: the part of a gap no provider can cut).
+ */
+export const PROGRAMS = { ours: "models", plugin: "plugin-models", noop: "echo", shaped: "echo-shaped" } as const;
 export type Side = keyof typeof PROGRAMS;
 /** The two faces of the provider, each measured against the no-op resources. */
 export const FACES = ["ours", "plugin"] as const;
-export const FACE_LABEL: Record<Side, string> = { ours: "dynamic face", plugin: "plugin face", noop: "no-op" };
+export const FACE_LABEL: Record<Side, string> = { ours: "dynamic face", plugin: "plugin face", noop: "no-op", shaped: "no-op with the model's properties" };
 /** The process that serves the resources' CRUD on each side (RssSampler's kinds). */
-export const PROVIDER_KIND: Record<Side, string> = { ours: "dynamicProvider", plugin: "plugin", noop: "dynamicProvider" };
+export const PROVIDER_KIND: Record<Side, string> = { ours: "dynamicProvider", plugin: "plugin", noop: "dynamicProvider", shaped: "dynamicProvider" };
 
 /** Issue 26's targets at the largest N: face / no-op per operation (wall time and engine CPU), and the program's peak RSS. */
 export const RATIO_TARGET: Record<Operation, number> = { preview: 1.3, up: 1.3, refresh: 2.0, destroy: 1.3 };

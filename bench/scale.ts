@@ -43,7 +43,7 @@ export function coveredBy(part: ScaleDetails["parts"][number], sizes: number[], 
     return part.sizes.every((n) => sizes.includes(n)) && part.sides.every((s) => sides.includes(s));
 }
 
-/** `--side=ours`, `--side=plugin` or `--side=noop` measures one side only (a part of a split run); all three by default. */
+/** `--side=ours`, `--side=plugin`, `--side=noop` or `--side=shaped` measures one side only (a part of a split run); all four by default. */
 function parseSides(args: string[] | undefined): Side[] {
     const flag = args?.find((a) => a.startsWith("--side="))?.slice("--side=".length);
     if (flag === undefined) {
@@ -256,6 +256,25 @@ function rows(details: ScaleDetails): Row[] {
                 `ideal: the no-op resources' peak${noopKind !== kind ? ` (${noopKind})` : ""}; highest in ${worst}; N = 1: ${round(mib(at(face, worst, 1)?.peakKiB[kind]), 1)} MiB`);
             out.push(kind === "program" ? withOwner(r, details, face, worst, nMax, "rss") : r);
         }
+    }
+    // What the bench model's property tree costs on its own: no-op resources carrying it (bench/programs/echo-shaped).
+    for (const op of OPERATIONS) {
+        const sh = at("shaped", op);
+        const e = at("noop", op);
+        const o = at("ours", op);
+        if (!sh || !e) {
+            continue;
+        }
+        const r2 = (a: number, b: number) => round(a / Math.max(b, 1e-9), 2);
+        out.push(row(`${FACE_LABEL.shaped}: ${op}, N = ${nMax}: wall time (diagnostic)`, sh.ms / 1000, e.ms / 1000, "s", undefined,
+            `ideal: no-op resources (bench/programs/echo); no-op resources carrying the bench model's inputs and outputs and a serialized ` +
+            `provider as small as ours (bench/programs/echo-shaped): the cost of the property tree alone; engine CPU ${sh.cpuSeconds.engine ?? "?"} s ` +
+            `vs ${e.cpuSeconds.engine ?? "?"} s (${r2(sh.cpuSeconds.engine ?? 0, e.cpuSeconds.engine ?? 0)}x)` +
+            (sh.peakKiB.program ? `; program peak RSS ${round(mib(sh.peakKiB.program), 0)} vs ${round(mib(e.peakKiB.program), 0)} MiB` : "") +
+            (o ? `; the dynamic face against it: wall ${r2(o.ms, sh.ms)}x, engine CPU ${r2(o.cpuSeconds.engine ?? 0, sh.cpuSeconds.engine ?? 0)}x` +
+                (o.peakKiB.program && sh.peakKiB.program ? `, program RSS ${r2(o.peakKiB.program, sh.peakKiB.program)}x` : "") : "") +
+            `; state after up ${round((at("shaped", "up")?.stateBytes ?? 0) / nMax)} B per resource (dynamic face ${round((at("ours", "up")?.stateBytes ?? 0) / nMax)} B, ` +
+            `no-op ${round((at("noop", "up")?.stateBytes ?? 0) / nMax)} B)`));
     }
     for (const skip of diagnostics) {
         const full = at("ours", skip.op, skip.n);

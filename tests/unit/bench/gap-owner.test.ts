@@ -17,6 +17,7 @@ describe("bench: the measured owner of a face's gap to the no-op resources", () 
             m("ours", 200, 30000, { engine: 10, program: 12, dynamicProvider: 4 }, 500 * 1024),
             m("noop", 200, 20000, { engine: 9, program: 5, dynamicProvider: 3 }, 300 * 1024),
             m("plugin", 200, 25000, { engine: 12, program: 5, plugin: 2 }),
+            m("shaped", 200, 28000, { engine: 16, program: 6, dynamicProvider: 3 }, 400 * 1024),
         ],
     } as unknown as ScaleDetails;
 
@@ -41,5 +42,15 @@ describe("bench: the measured owner of a face's gap to the no-op resources", () 
         assert.match(owner, /500 MiB vs 300 MiB; at N = 1 300 vs 200 MiB \(fixed: 100 MiB of the 200 MiB gap\)/);
         // (500 - 300) MiB over 199 resources vs (300 - 200) MiB
         assert.match(owner, /per resource above N = 1 1029 KiB vs 515 KiB/);
+    });
+
+    it("sets the gap beside no-op resources carrying the same properties: the part no provider can cut", () => {
+        // wall: 28 s is 1.4x the no-op's 20 s; the dynamic face's 30 s is 1.07x it
+        assert.match(gapOwner(details, "ours", "up", 200, "wall"),
+            /carrying the model's properties \(bench\/programs\/echo-shaped\): 28.0 s, 1.4x the no-op: the dynamic face is 1.07x them/);
+        // engine CPU 16 s vs 9 s (1.78x); the plugin face's 12 s is 0.75x it
+        assert.match(gapOwner(details, "plugin", "up", 200, "cpu"), /16.0 s, 1.78x the no-op: the plugin face is 0.75x them/);
+        // program RSS 400 MiB vs 300 MiB; the dynamic face's 500 MiB is 1.25x it
+        assert.match(gapOwner(details, "ours", "up", 200, "rss"), /400 MiB, 1.33x the no-op: the dynamic face is 1.25x them/);
     });
 });
