@@ -9,9 +9,12 @@ import { warnPlaintextSecrets } from "./secret-warnings";
  * declare a child of the same name) and the logical name. Known at preview; the seed of a
  * package's ClientToken and of an auto-name (common/auto-name.ts).
  */
-export function declarationScope(name: string, opts: pulumi.CustomResourceOptions | undefined): pulumi.Output<string> {
-    const parent = opts?.parent ? opts.parent.urn : pulumi.output("");
-    return pulumi.all([parent]).apply(([p]) => [pulumi.getProject(), pulumi.getStack(), p, name].join("\n"));
+export function declarationScope(name: string, opts: pulumi.CustomResourceOptions | undefined): pulumi.Input<string> {
+    const scope = (parentUrn: string) => [pulumi.getProject(), pulumi.getStack(), parentUrn, name].join("\n");
+    // Without a parent it is known now: a string, not an Output. @pulumi/pulumi formats a stack for every
+    // Output input it serializes (~100 KiB of the program's peak memory per resource under ts-node;
+    // docs/PERFORMANCE.md, issue 26).
+    return opts?.parent ? opts.parent.urn.apply(scope) : scope("");
 }
 
 /**

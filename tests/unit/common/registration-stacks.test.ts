@@ -51,4 +51,41 @@ describe("declaring a resource formats no stack per registered property", () => 
             Error.stackTraceLimit = before;
         }
     });
+
+    /** Stacks formatted with frames from declaring until every declared resource is registered (its URN resolved). */
+    async function stacksUntilRegistered(declare: () => pulumi.Resource[]): Promise<number> {
+        const original = Error.prepareStackTrace;
+        let count = 0;
+        Error.prepareStackTrace = (err, frames) => {
+            if (frames.length > 0) {
+                count++;
+            }
+            return original ? original(err, frames) : String(err);
+        };
+        try {
+            const resources = declare();
+            await Promise.all(resources.map((r) => new Promise((done) => r.urn.apply(done))));
+        } finally {
+            Error.prepareStackTrace = original;
+        }
+        return count;
+    }
+
+    it("a Model declared without a parent costs no more stacks than a plain resource with the same plain inputs", async () => {
+        // @pulumi/pulumi formats one stack for each Output among a resource's inputs when it serializes them; a
+        // Model's internal inputs are known when it is declared (no parent), so they must be plain values.
+        const args = { ExecutionRoleArn: "arn:aws:iam::123456789012:role/R", EnableNetworkIsolation: true };
+        const model = await stacksUntilRegistered(() => [new Model("scope-1", args), new Model("scope-2", args)]);
+        const plain = await stacksUntilRegistered(() => [1, 2].map((i) => {
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = 0; // as the library registers
+            try {
+                return new pulumi.CustomResource("test:index:Plain", `plain-${i}`, { ...args, a: "x", b: "y", c: true });
+            } finally {
+                Error.stackTraceLimit = limit;
+            }
+        }));
+        assert.ok(plain > 0, "the baseline formats the stacks @pulumi/pulumi always formats");
+        assert.ok(model <= plain, `${model} stacks for 2 Models against ${plain} for 2 plain resources`);
+    });
 });
