@@ -142,15 +142,26 @@ function gaps(results: BenchResult[]): string[] {
                     "  declaring each model's arguments (a few dozen property values against the no-op's one) to the engine.");
             } else if (/largest: program/.test(owner) || row.metric.includes("program")) {
                 out.push("  *Why the dynamic face keeps it*: a dynamic provider's resources are classes of a library in the program's own",
-                    "  language, so the program type-checks the library's declarations (which name the AWS SDK's shapes); a plugin's",
-                    "  program declares only the resource's token and arguments. What would shrink it inside the library: declarations",
-                    "  that import the SDK's model files rather than its package index, or the library's own generated shapes.");
+                    "  language, so the program type-checks the library's declarations, which name the AWS SDK's shapes (now from its",
+                    "  6 model files, ~2 MB of declarations, not its index: 504 files against the no-op's 361); a plugin's program declares",
+                    "  only the resource's token and arguments. Per resource, the program declares the model's properties, which the",
+                    "  no-op resources carrying the same properties (the ratio above) pay too. What would shrink the rest: the library's",
+                    "  own generated shape declarations instead of the SDK's (no SDK file in the type check), or the plugin face.");
             } else if (/largest: engine/.test(owner)) {
                 out.push("  *Why*: the process above the no-op's is the engine (the CLI), which rewrites the whole state after every step",
-                    "  (state per resource above, against the no-op's) and serves each resource's provider calls: engine code, not this",
-                    "  provider's. The bytes are close, but a no-op entry is mostly its serialized provider (one string) while a model's",
-                    "  are its declared members (a few dozen nested values), which the engine converts for every checkpoint and call;",
-                    "  the plugin face, with no dynamic machinery and the same members, shows the same gap (its row).");
+                    "  and serves each resource's provider calls: engine code, not this provider's. What it costs is the property tree:",
+                    "  no-op resources that carry the bench model's inputs and outputs with a provider that does nothing (the ratio",
+                    "  above, bench/programs/echo-shaped) are most of the way to the dynamic face, and the plugin face, with no dynamic",
+                    "  machinery and the same members, shows the same gap (its row). A no-op entry is mostly its serialized provider (one",
+                    "  string); a model's is its declared members (a few dozen nested values), which the engine converts for every",
+                    "  checkpoint and call. No provider can store less than the members the user declared and reads back.");
+            } else if (/largest: (dynamicProvider|plugin)/.test(owner)) {
+                out.push("  *Why*: refresh reads each model: DescribeModel and ListTags (a model's tags are not in DescribeModel's answer),",
+                    "  2000 requests the no-op resources do not make, each served by the local endpoint on the same 2 CPUs. Profiled",
+                    "  in-process (`npx ts-node bench/read-profile.ts 500`: the Model's read() against the local endpoint, 8 at a time,",
+                    "  no engine), this library's own code is under 5% of a read's CPU (3.5% on 2026-12-03); the rest is the SDK's request pipeline (signing,",
+                    "  middleware, serde), Node's HTTP client and the endpoint. The plugin face, the same code in a plugin process, is",
+                    "  close to it (its row). Engine CPU, which the no-op's calls do not make, is within the target.");
             }
         } else if (bench === "scale") {
             out.push("  *Why*: see \"Whose cost grows\" in the scale section above: the figures there (no-op resources, each",
@@ -241,8 +252,12 @@ function scale200(): string[] {
         "(4.6 MB of it in source-map-support) against 3.7 MB per no-op resource. The library now registers with",
         "`Error.stackTraceLimit = 0` (provider/common/resource.ts; the source position Pulumi reads raises the limit itself):",
         "0.66 MB per Model, and the mocks process peaked at 213 MiB instead of 343 MiB for 200 Models (297 MiB for 200 no-op",
-        "resources). The fixed program start (the type check of the library's declarations, which pull in",
-        "`@aws-sdk/client-sagemaker`'s) is what remains; the scale section gives both from the last run.", ""];
+        "resources). Two more cuts followed (2026-12-03): the library's declarations name the SDK's shapes through its model",
+        "files (provider/aws/sdk-shapes.ts) instead of its package index, so the program's type check loads 504 files instead",
+        "of 1302 (no client, no commands; tests/unit/package/declarations.test.ts), and a resource without a parent passes its",
+        "declaration scope as a string, not an Output (@pulumi/pulumi formats a stack for each Output input it serializes:",
+        "5 per Model against 4 for a plain resource; tests/unit/common/registration-stacks.test.ts). The scale section",
+        "gives the result beside no-op resources that carry the same properties (bench/programs/echo-shaped).", ""];
 }
 
 /** The bench model's state entry by member: this run beside the previous release's recorded entry. */
@@ -324,11 +339,11 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         "  `npx ts-node bench/generate-doc.ts` rebuilds this file from whatever results are there.",
         "- Both faces side by side (issues 24 and 26) in one run, only what those issues measure, then this file:",
         `  \`${LEAD_COMMAND}\`: the state entry per resource (benchmark 4), \`up\` of 200 models at 50 ms latency`,
-        "  (benchmark 2) and the scale benchmark at N = 1, 200, 1000, each for the dynamic face, the plugin face and the no-op",
-        "  dynamic resources, with the program's heap by owner at N = 200 (`--fresh`: the scale results of this run only, no",
+        "  (benchmark 2) and the scale benchmark at N = 1, 200, 1000, each for the dynamic face, the plugin face, the no-op",
+        "  dynamic resources and no-op resources carrying the model's properties, with the program's heap by owner at N = 200 (`--fresh`: the scale results of this run only, no",
         "  earlier part merged in; the growth exponents are then the slope between N = 200 and 1000 above T(1)).",
         "- The scale benchmark can be split into parts (N = 1000 is the expensive one): `npm run bench -- scale --sizes=10,100,500`,",
-        "  then `npm run bench -- scale --sizes=1000 --side=ours`, `... --side=plugin` and `... --side=noop`; each part re-measures the fixed cost T(1)",
+        "  then `npm run bench -- scale --sizes=1000 --side=ours`, `... --side=plugin`, `... --side=noop` and `... --side=shaped`; each part re-measures the fixed cost T(1)",
         "  and merges its (side, N) into `bench/results/scale.json`. On a shared machine, run each part on its own (e.g. under a",
         "  lock) so they do not overlap. `npm run bench -- scale --refit` recomputes the fits, rows and chart from the saved",
         "  measurements without measuring.",
