@@ -4,6 +4,7 @@
 // provider as small as the library's. The ideal of a provider for this tree: what the engine and
 // @pulumi/pulumi cost for these properties, with no SageMaker code involved (docs/PERFORMANCE.md).
 import * as pulumi from "@pulumi/pulumi";
+import { benchModelArgs, benchTags } from "../bench-model";
 
 // The dynamic-provider host's protocol for `__provider`: a module whose handler() returns the provider.
 const PROVIDER = 'exports.handler=()=>({async create(p){const n="m"+Math.random().toString(36).slice(2,9),{__provider,...o}=p;' +
@@ -16,16 +17,7 @@ const OUTPUTS = ["arn", "region", "creationTime", "ModelName", "PrimaryContainer
 
 class ShapedEcho extends pulumi.CustomResource {
     constructor(name: string, i: number) {
-        const inputs = {
-            PrimaryContainer: {
-                Image: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
-                ModelDataUrl: `s3://bench-models-us-east-1/m${i}/model.tar.gz`,
-                Environment: { SAGEMAKER_PROGRAM: "inference.py" },
-            },
-            ExecutionRoleArn: "arn:aws:iam::123456789012:role/SageMakerExecutionRole",
-            EnableNetworkIsolation: true,
-            Tags: JSON.parse(new pulumi.Config("bench").get("tags") ?? '[{"Key":"team","Value":"bench"}]'),
-        };
+        const inputs = benchModelArgs(i, benchTags(new pulumi.Config("bench").get("tags")));
         // As the library registers (no stack frames for @pulumi/pulumi's per-property promises).
         const limit = Error.stackTraceLimit;
         Error.stackTraceLimit = 0;
