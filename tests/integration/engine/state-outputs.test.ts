@@ -9,6 +9,7 @@ import { hostedProvider } from "../../helpers/hosted-provider";
 import { modelProvider } from "../../../provider/model/resource";
 import { useTestEnvironment } from "../../helpers/lifecycle-harness";
 import { useLocalEndpoint } from "../../helpers/local-endpoint";
+import { benchModelArgs, benchTags } from "../../../bench/programs/bench-model";
 
 type Props = Record<string, unknown>;
 
@@ -29,17 +30,7 @@ function repeats(inputs: Props, outs: Props): string[] {
 }
 
 /** The bench program's model (bench/programs/models). */
-const BENCH_MODEL = {
-    PrimaryContainer: {
-        Image: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
-        ModelDataUrl: "s3://bench-models-us-east-1/m0/model.tar.gz",
-        Environment: { SAGEMAKER_PROGRAM: "inference.py" },
-    },
-    ExecutionRoleArn: "arn:aws:iam::123456789012:role/SageMakerExecutionRole",
-    EnableNetworkIsolation: true,
-    Tags: [{ Key: "team", Value: "bench" }],
-    __logicalName: "m0",
-};
+const BENCH_MODEL = { ...benchModelArgs(0, benchTags(undefined)), __logicalName: "m0" };
 
 describe("a Model's outputs: the inputs plus only the documented ones, none repeating another", function () {
     this.timeout(20_000);
