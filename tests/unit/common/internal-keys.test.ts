@@ -25,5 +25,7 @@ describe("internal keys", () => {
         const current = { __autoNamed: true, ModelName: "m" };
         assert.strictEqual(withCurrentKeys(current), current);
         assert.strictEqual(withCurrentKeys(undefined), undefined);
+        // a state entry with no inputs (JSON null) is passed through, not read
+        assert.strictEqual(withCurrentKeys(null as unknown as undefined), null);
     });
 });
