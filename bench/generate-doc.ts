@@ -3,7 +3,7 @@ import * as path from "path";
 import { RETRY_DEFAULTS } from "../provider/aws/retry";
 import { BASELINE_DIR, readBaseline, readDurations } from "./baseline";
 import { formatNumber, formatTarget, maxLoad, median, RESULTS_DIR, round, type BenchResult, type Row } from "./lib";
-import { growthOwners, OWNER_MARK, scaleGrid } from "./scale-doc";
+import { growthOwners, OWNER_MARK, propertyTreeTable, scaleGrid } from "./scale-doc";
 import { bytesByMember, PREVIOUS_MODEL_ENTRY } from "./state-members";
 import { PACED_RATE } from "./throttling";
 
@@ -406,7 +406,9 @@ export function writePerformanceDoc(resultsDir = RESULTS_DIR, out = DOC): string
         }
         if (r.benchmark === "scale") {
             const chart = path.relative(path.dirname(out), path.join(resultsDir, String(r.details.chart ?? "scale.svg")));
-            lines.push(...scaleGrid(r, chart), "", "### Whose cost grows", "", ...growthOwners(r), "");
+            const tree = propertyTreeTable(r);
+            lines.push(...scaleGrid(r, chart), "", ...(tree.length ? ["### The property tree and the provider (issue 26)", "", ...tree, ""] : []),
+                "### Whose cost grows", "", ...growthOwners(r), "");
         }
     }
     lines.push("## Missed targets: why, and what would close the gap", "", ...gaps(results));

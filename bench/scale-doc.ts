@@ -1,5 +1,5 @@
 import { formatNumber, round, type BenchResult } from "./lib";
-import { FACE_LABEL, OPERATIONS, PROVIDER_KIND, SUPERLINEAR, type Fit, type HeapProfileSummary, type Measurement, type Operation, type ScaleDetails, type Side } from "./scale-types";
+import { FACE_LABEL, OPERATIONS, PROGRAM_RSS_TARGET, PROVIDER_KIND, RATIO_TARGET, SUPERLINEAR, type Fit, type HeapProfileSummary, type Measurement, type Operation, type ScaleDetails, type Side } from "./scale-types";
 
 /**
  * docs/PERFORMANCE.md's scale section beyond the row table: the grid of every measurement, the
@@ -60,6 +60,41 @@ export function scaleGrid(result: BenchResult, chartPath: string): string[] {
     return lines;
 }
 
+/**
+ * Issue 26 in one table: at the largest N, each face's figure over the no-op resources' beside the same ratio for
+ * no-op resources carrying the model's properties (bench/programs/echo-shaped), and the face over those: the part
+ * of a gap that is the property tree (the engine's and @pulumi/pulumi's cost, no provider's) and the part that is
+ * the provider's.
+ */
+export function propertyTreeTable(result: BenchResult): string[] {
+    const d = result.details as unknown as ScaleDetails;
+    const n = Math.max(...d.measurements.map((m) => m.n));
+    const at = (side: Side, op: Operation) => d.measurements.find((m) => m.side === side && m.op === op && m.n === n);
+    if (!at("shaped", "up")) {
+        return [];
+    }
+    const r2 = (a: number | undefined, b: number | undefined) => (a === undefined || !b ? "?" : formatNumber(round(a / b, 2)));
+    const lines = [
+        `At N = ${n}: each figure as a ratio to the no-op resources (the target is on the first column), and the dynamic face`,
+        "over the no-op resources that carry the model's properties (bench/programs/echo-shaped): what is left for the provider's own code.",
+        "",
+        "| figure | target | dynamic face / no-op | no-op with the model's properties / no-op | dynamic face / no-op with the model's properties | plugin face / no-op |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ];
+    const figures: [string, Operation, "wall" | "cpu" | "rss", number][] = [
+        ...OPERATIONS.flatMap((op) => [[`${op} wall`, op, "wall", RATIO_TARGET[op]], [`${op} engine CPU`, op, "cpu", RATIO_TARGET[op]]] as [string, Operation, "wall" | "cpu", number][]),
+        ["program peak RSS (preview)", "preview", "rss", PROGRAM_RSS_TARGET],
+    ];
+    for (const [label, op, what, target] of figures) {
+        const [o, e, sh, p] = (["ours", "noop", "shaped", "plugin"] as Side[]).map((side) => {
+            const m = at(side, op);
+            return m ? figureOf(m, what)[0] : undefined;
+        });
+        lines.push(`| ${label} | ≤ ${target} | ${r2(o, e)} | ${r2(sh, e)} | ${r2(o, sh)} | ${r2(p, e)} |`);
+    }
+    return lines;
+}
+
 /** One paragraph per operation (ours) with k > SUPERLINEAR: the evidence and the verdict. */
 export function growthOwners(result: BenchResult): string[] {
     const d = result.details as unknown as ScaleDetails;
@@ -99,12 +134,16 @@ export function growthOwners(result: BenchResult): string[] {
         let verdict: string;
         const timeRatio = o && z ? round(o.ms / z.ms, 1) : undefined;
         const stateRatio = at("ours", "up") && at("noop", "up") ? round(at("ours", "up")!.stateBytes / at("noop", "up")!.stateBytes, 1) : undefined;
+        const sh = at("shaped", op);
+        const shapedRatio = sh && z ? round(sh.ms / z.ms, 1) : undefined;
+        const shapedStateRatio = at("shaped", "up") && at("noop", "up") ? round(at("shaped", "up")!.stateBytes / at("noop", "up")!.stateBytes, 1) : undefined;
         if (engineGrows && !providerGrows) {
             verdict = `the engine's: its CPU is what grows faster than N${checkpointBound ? ", and most of it is the checkpoint it rewrites after every step (the whole state, each time)" : ""}` +
                 (noopGrows ? "; no-op resources grow the same way, so the growth is not our provider's code" :
                     "; no-op resources grow less because their state is smaller: the engine's per-step work is proportional to the whole state, which our resources make larger") +
-                (timeRatio !== undefined && stateRatio !== undefined ? `. Ours is ${timeRatio}x the no-op time at N = ${nMax} because each rewrite is of a ${stateRatio}x larger state: ` +
-                    "the constant is ours (state bytes per resource, benchmark 4), the exponent the engine's" : "") + ".";
+                (timeRatio !== undefined && shapedRatio !== undefined ? `. Ours is ${timeRatio}x the no-op time at N = ${nMax}; no-op resources carrying the ` +
+                    `model's properties take ${shapedRatio}x (their state is ${shapedStateRatio}x the no-op's, ours ${stateRatio}x): the constant is ` +
+                    "the property tree each rewrite converts, the exponent the engine's" : "") + ".";
         } else if (providerGrows && !engineGrows) {
             verdict = "the provider's: the dynamic-provider process's CPU grows faster than N while the engine's does not.";
         } else if (providerGrows && engineGrows) {
