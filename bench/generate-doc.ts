@@ -253,7 +253,7 @@ function scale200(): string[] {
         "`Error.stackTraceLimit = 0` (provider/common/resource.ts; the source position Pulumi reads raises the limit itself):",
         "0.66 MB per Model, and the mocks process peaked at 213 MiB instead of 343 MiB for 200 Models (297 MiB for 200 no-op",
         "resources). Two more cuts followed (2026-12-03): the library's declarations name the SDK's shapes through its model",
-        "files (provider/aws/sdk-shapes.ts) instead of its package index, so the program's type check loads 504 files instead",
+        "files (provider/common/sdk-shapes.ts) instead of its package index, so the program's type check loads 504 files instead",
         "of 1302 (no client, no commands; tests/unit/package/declarations.test.ts), and a resource without a parent passes its",
         "declaration scope as a string, not an Output (@pulumi/pulumi formats a stack for each Output input it serializes:",
         "5 per Model against 4 for a plain resource; tests/unit/common/registration-stacks.test.ts). The scale section",

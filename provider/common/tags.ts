@@ -1,4 +1,4 @@
-import type { Tag } from "../aws/sdk-shapes";
+import type { Tag } from "./sdk-shapes";
 
 export interface TagChanges {
     /** new keys and keys whose value changed: one AddTags call (it overwrites) */

@@ -1,5 +1,5 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import type { Tag } from "../aws/sdk-shapes";
+import type { Tag } from "../common/sdk-shapes";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
 import { describeAwsError, goneError, isNotFound } from "../aws/errors";
 import { retryWhile } from "../aws/propagation";

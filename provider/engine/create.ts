@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { Tag } from "../aws/sdk-shapes";
+import type { Tag } from "../common/sdk-shapes";
 import { containsUnknown } from "../common/unknown";
 import { createdSince, describeAwsError, isAlreadyExists, isLostCreate, userError } from "../aws/errors";
 import type { ProviderSettings } from "../common/settings";

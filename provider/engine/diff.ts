@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { Tag } from "../aws/sdk-shapes";
+import type { Tag } from "../common/sdk-shapes";
 import { AUTO_NAME_KEYS } from "../common/auto-name";
 import type { ProviderSettings } from "../common/settings";
 import { diffTags, userTags, type TagChanges } from "../common/tags";

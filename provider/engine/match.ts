@@ -1,4 +1,4 @@
-import type { Tag } from "../aws/sdk-shapes";
+import type { Tag } from "../common/sdk-shapes";
 import { tagsEqual, userTags } from "../common/tags";
 import { environmentValues, isAbsent, isPlainObject, memberMatches, setOwn, toPlain, withoutServerFilled } from "../common/values";
 import { tagsMember, type KindSpec, type Props } from "./kind";

@@ -1,4 +1,4 @@
-import type { Tag } from "../aws/sdk-shapes";
+import type { Tag } from "../common/sdk-shapes";
 import { sortTags, tagsEqual, userTags } from "../common/tags";
 import { ENGINE_KEYS, PROVIDER_KEY, ResourceInitError, type KindSpec, type MemberSpec, type Props, type ResourceNotReady } from "./kind";
 import { canonical, isAbsent, memberMatches, memberSame, setOwn, toPlain, withoutServerFilled } from "../common/values";

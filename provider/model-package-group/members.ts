@@ -1,4 +1,4 @@
-import type { CreateModelPackageGroupInput } from "../aws/sdk-shapes";
+import type { CreateModelPackageGroupInput } from "../common/sdk-shapes";
 import { replaced, TAGS, type MemberSpec } from "../engine/kind";
 
 /** The ModelPackageGroup's members: there is no UpdateModelPackageGroup, so every member but Tags replaces the group. */

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CreateModelPackageGroupInput, ManagedConfiguration, Tag } from "../aws/sdk-shapes";
+import type { CreateModelPackageGroupInput, ManagedConfiguration, Tag } from "../common/sdk-shapes";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
 import { INTERNAL_KEYS } from "../common/internal-keys";

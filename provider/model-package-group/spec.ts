@@ -1,4 +1,4 @@
-import type { DescribeModelPackageGroupOutput } from "../aws/sdk-shapes";
+import type { DescribeModelPackageGroupOutput } from "../common/sdk-shapes";
 import { sdk } from "../aws/client";
 import { isNotFound, userError } from "../aws/errors";
 import { ruleFailures } from "../rules/wording";

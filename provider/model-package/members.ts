@@ -1,4 +1,4 @@
-import type { CreateModelPackageInput } from "../aws/sdk-shapes";
+import type { CreateModelPackageInput } from "../common/sdk-shapes";
 import { replaced, TAGS, updated, type MemberSpec } from "../engine/kind";
 import { groupKey } from "../identity/names";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type {
     AdditionalInferenceSpecificationDefinition, CreateModelPackageInput, InferenceSpecification, ModelLifeCycle, ModelPackageModelCard, ModelPackageStatusDetails, Tag,
-} from "../aws/sdk-shapes";
+} from "../common/sdk-shapes";
 import type { DeepInputs } from "../common/deep-input";
 import { providerFor } from "../common/provider-shim";
 import { INTERNAL_KEYS } from "../common/internal-keys";

@@ -1,4 +1,4 @@
-import type { DescribeModelPackageOutput } from "../aws/sdk-shapes";
+import type { DescribeModelPackageOutput } from "../common/sdk-shapes";
 import { sdk } from "../aws/client";
 import { checkFailure } from "../common/check-failures";
 import { INTERNAL_KEYS } from "../common/internal-keys";

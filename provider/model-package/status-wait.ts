@@ -1,4 +1,4 @@
-import type { DescribeModelPackageOutput } from "../aws/sdk-shapes";
+import type { DescribeModelPackageOutput } from "../common/sdk-shapes";
 
 /** How the wait for a Completed package polls. Defaults suit real SageMaker; tests shrink them. */
 export interface WaitOptions {

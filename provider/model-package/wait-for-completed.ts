@@ -1,4 +1,4 @@
-import type { DescribeModelPackageOutput } from "../aws/sdk-shapes";
+import type { DescribeModelPackageOutput } from "../common/sdk-shapes";
 import { sdk } from "../aws/client";
 import { isNotFound, userError } from "../aws/errors";
 import { INTERNAL_KEYS } from "../common/internal-keys";

@@ -1,4 +1,4 @@
-import type { CreateModelInput } from "../aws/sdk-shapes";
+import type { CreateModelInput } from "../common/sdk-shapes";
 import { replaced, TAGS, type MemberSpec } from "../engine/kind";
 
 /**

@@ -1,4 +1,4 @@
-import type { DescribeModelOutput } from "../aws/sdk-shapes";
+import type { DescribeModelOutput } from "../common/sdk-shapes";
 import { COMMON_SETTINGS, type KindSpec } from "../engine/kind";
 import { isRolePropagation, ROLE_PROPAGATION_MS } from "../aws/propagation";
 import { MODEL_MEMBERS } from "./members";

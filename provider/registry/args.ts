@@ -1,7 +1,7 @@
 // Lookup arguments checked against the API's own constraints (the shape table the providers'
 // `check` uses) before any call, and turned into the ListModelPackages request plus the filters
 // applied to its answers.
-import type { ModelApprovalStatus, ModelPackageStatus } from "../aws/sdk-shapes";
+import type { ModelApprovalStatus, ModelPackageStatus } from "../common/sdk-shapes";
 import { sdk } from "../aws/client";
 import { checkFailure, shapeIssueFailure, type Failure } from "../common/check-failures";
 import { assertRegion } from "../common/settings";

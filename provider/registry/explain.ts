@@ -1,6 +1,6 @@
 // Why a lookup found nothing, in words a user can act on: which filter left no version, what the
 // group holds instead, and what to do. Only runs on the error path (its calls are counted there).
-import type { ModelPackageSummary } from "../aws/sdk-shapes";
+import type { ModelPackageSummary } from "../common/sdk-shapes";
 import type { VersionQuery } from "./args";
 import { RegistryLookupError } from "./errors";
 import type { LookupSession } from "./session";

@@ -1,6 +1,6 @@
 // The registry lookups, promise form. They run in the program's process (not in a provider), at
 // preview and at up alike, so what they find is known when the engine plans.
-import type { DescribeModelPackageOutput, ModelPackageSummary } from "../aws/sdk-shapes";
+import type { DescribeModelPackageOutput, ModelPackageSummary } from "../common/sdk-shapes";
 import { parseVersionNumber, parseVersionQuery, type VersionQuery } from "./args";
 import { noMatchError, versionNotFoundError } from "./explain";
 import { LookupSession } from "./session";

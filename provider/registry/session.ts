@@ -2,7 +2,7 @@
 // group's versions (the SDK's paginator), DescribeModelPackage, and SDK errors as lookup errors.
 import * as pulumi from "@pulumi/pulumi";
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import type { DescribeModelPackageOutput, ModelPackageSummary } from "../aws/sdk-shapes";
+import type { DescribeModelPackageOutput, ModelPackageSummary } from "../common/sdk-shapes";
 import { clientRegion, createSageMakerClient, sdk } from "../aws/client";
 import { describeAwsError, isNotFound } from "../aws/errors";
 import { CONFIG_KEYS, settingsFromConfig, type ProviderSettings } from "../common/settings";

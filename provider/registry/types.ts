@@ -1,7 +1,7 @@
 // What the registry lookups take and return. Arguments that filter on an API member keep its
 // PascalCase name (ModelApprovalStatus, CreationTimeAfter, ...); our own settings are camelCase.
 import type * as pulumi from "@pulumi/pulumi";
-import type { ModelApprovalStatus, ModelPackageStatus } from "../aws/sdk-shapes";
+import type { ModelApprovalStatus, ModelPackageStatus } from "../common/sdk-shapes";
 import type { DeepInput } from "../common/deep-input";
 import type { ProviderSettings } from "../common/settings";
 

@@ -73,7 +73,7 @@ describe("npm package: the declarations a user's program type-checks", function 
             const beyond = files.filter((f) => BEYOND_SHAPES.test(f));
             assert.deepEqual(beyond.slice(0, 5), [],
                 `${beyond.length} declaration files of the SDK's client and commands were loaded: a public declaration ` +
-                "imports from \"@aws-sdk/client-sagemaker\"; name the shape through provider/aws/sdk-shapes.ts instead");
+                "imports from \"@aws-sdk/client-sagemaker\"; name the shape through provider/common/sdk-shapes.ts instead");
         });
     }
 });

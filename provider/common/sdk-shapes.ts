@@ -6,7 +6,7 @@
  * (docs/PERFORMANCE.md, issue 26). The shapes alone are the model files and the enums.
  *
  * Type-only: these paths hold declarations, no JavaScript. When an SDK upgrade moves a shape to another
- * models_N file, `tsc` names it here. The client and command types stay on the index (provider/aws/client.ts);
+ * models_N file, `tsc` names it here. The client and command types stay on the index (provider/aws/client.ts, one layer up);
  * tests/unit/package/declarations.test.ts fails when the public declarations reach the index again.
  */
 export type { ModelApprovalStatus, ModelPackageStatus } from "@aws-sdk/client-sagemaker/dist-types/models/enums";
